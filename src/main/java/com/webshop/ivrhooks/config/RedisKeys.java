@@ -1,0 +1,41 @@
+package com.webshop.ivrhooks.config;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Redis key layout of the data contract. The braces are Redis Cluster hash tags, so an order's
+ * index and its transaction live in one slot.
+ */
+@Component
+public class RedisKeys {
+
+    private final String prefix;
+
+    public RedisKeys(IvrProperties properties) {
+        this.prefix = properties.redis().keyPrefix();
+    }
+
+    public String order(String orderNumber) {
+        return prefix + ":order:{" + orderNumber + "}";
+    }
+
+    public String session(String sessionId) {
+        return prefix + ":session:{" + sessionId + "}";
+    }
+
+    public String transaction(String orderNumber) {
+        return prefix + ":txn:{" + orderNumber + "}";
+    }
+
+    public String reference(String referenceNumber) {
+        return prefix + ":ref:{" + referenceNumber + "}";
+    }
+
+    public String transactionStream() {
+        return prefix + ":transactions";
+    }
+
+    public String rejectionStream() {
+        return prefix + ":rejections";
+    }
+}

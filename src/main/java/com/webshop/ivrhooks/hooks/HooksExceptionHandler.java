@@ -1,0 +1,43 @@
+package com.webshop.ivrhooks.hooks;
+
+import com.webshop.ivrhooks.ErrorText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Turns every failure inside a hook into that hook's envelope with HTTP 200. Logs carry the
+ * exception type and message only: no stack trace, and never a request body.
+ */
+@RestControllerAdvice(assignableTypes = {PreOrderController.class, CompleteController.class})
+class HooksExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HooksExceptionHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<HookResponse> invalidInput(InvalidInputException e, HandlerMethod handler) {
+        log.debug("Input invalid: {}", e.getMessage());
+        return envelope(handler, ErrorText.INPUT_INVALID);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler) {
+        log.warn("Redis unavailable: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<HookResponse> unexpected(Exception e, HandlerMethod handler) {
+        log.error("Unexpected failure in {}: {}: {}", handler.getShortLogMessage(), e.getClass().getName(),
+                e.getMessage());
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+    }
+
+    private static ResponseEntity<HookResponse> envelope(HandlerMethod handler, ErrorText error) {
+        return ((Hook) handler.getBean()).failure(error).asJson();
+    }
+}

@@ -1,0 +1,42 @@
+package com.webshop.ivrhooks.hooks;
+
+import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.preorder.PreOrderCheck;
+import com.webshop.ivrhooks.preorder.PreOrderService;
+import java.io.InputStream;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PreOrderController implements Hook {
+
+    private final RequestBodyReader bodies;
+    private final VendorCredentials credentials;
+    private final PreOrderService preOrders;
+
+    PreOrderController(RequestBodyReader bodies, VendorCredentials credentials, PreOrderService preOrders) {
+        this.bodies = bodies;
+        this.credentials = credentials;
+        this.preOrders = preOrders;
+    }
+
+    @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
+    ResponseEntity<HookResponse> preOrder(InputStream body) {
+        PreOrderRequest request = PreOrderRequest.from(bodies.readObject(body));
+        if (!credentials.matches(request.username(), request.password())) {
+            return failure(ErrorText.USER_INVALID).asJson();
+        }
+        HookResponse response = switch (preOrders.check(request.orderNumber())) {
+            case PreOrderCheck.Paid paid -> failure(ErrorText.ORDER_ALREADY_PAID);
+            case PreOrderCheck.Rejected rejected -> failure(rejected.error());
+            case PreOrderCheck.Valid valid -> PreOrderResponse.of(valid.session().preOrder());
+        };
+        return response.asJson();
+    }
+
+    @Override
+    public PreOrderResponse failure(ErrorText error) {
+        return PreOrderResponse.failure(error);
+    }
+}

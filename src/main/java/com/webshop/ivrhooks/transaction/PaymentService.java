@@ -1,0 +1,89 @@
+package com.webshop.ivrhooks.transaction;
+
+import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.preorder.PreOrderCheck;
+import com.webshop.ivrhooks.preorder.PreOrderService;
+import com.webshop.ivrhooks.preorder.Session;
+import com.webshop.ivrhooks.transaction.CompleteOutcome.Accepted;
+import com.webshop.ivrhooks.transaction.CompleteOutcome.Rejected;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/** Checks a reported payment against the pre-order and records it exactly once. */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final PreOrderService preOrders;
+    private final TransactionRepository transactions;
+    private final Clock clock;
+
+    PaymentService(PreOrderService preOrders, TransactionRepository transactions, Clock clock) {
+        this.preOrders = preOrders;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** For a report whose credentials were already verified. */
+    public CompleteOutcome complete(PaymentReport report) {
+        try {
+            return process(report);
+        } catch (DataAccessException e) {
+            log.error("Payment not processed, Redis unavailable; reconcile order {} reference {} staff {}",
+                    report.orderNumber(), report.referenceNumber(), report.staffId());
+            throw e;
+        }
+    }
+
+    private CompleteOutcome process(PaymentReport report) {
+        if (!report.success()) {
+            return reject(report, ErrorText.SUCCESS_MUST_BE_TRUE);
+        }
+        return switch (preOrders.check(report.orderNumber())) {
+            case PreOrderCheck.Paid paid -> paid.referenceNumber().equals(report.referenceNumber())
+                    ? new Accepted(true)
+                    : reject(report, ErrorText.ORDER_ALREADY_PAID);
+            // complete answers both "not found" cases with the pre-order's text
+            case PreOrderCheck.Rejected rejected -> reject(report, rejected.error() == ErrorText.ORDER_NOT_FOUND
+                    ? ErrorText.PRE_ORDER_NOT_FOUND
+                    : rejected.error());
+            case PreOrderCheck.Valid valid -> record(report, valid);
+        };
+    }
+
+    private CompleteOutcome record(PaymentReport report, PreOrderCheck.Valid valid) {
+        Session session = valid.session();
+        Transaction transaction = new Transaction(
+                report.referenceNumber(),
+                report.orderNumber(),
+                report.staffId(),
+                session.preOrder().totalAmount(),
+                session.currency(),
+                session.paymentOption().id(),
+                valid.sessionId(),
+                clock.instant());
+        return switch (transactions.record(transaction)) {
+            case RECORDED -> {
+                log.info("Transaction recorded: order {} reference {} amount {} {}", transaction.orderNumber(),
+                        transaction.referenceNumber(), transaction.amount().toPlainString(), session.currency());
+                yield new Accepted(false);
+            }
+            case REPLAYED -> new Accepted(true);
+            case ORDER_ALREADY_PAID -> reject(report, ErrorText.ORDER_ALREADY_PAID);
+            case REFERENCE_ALREADY_USED -> reject(report, ErrorText.REFERENCE_ALREADY_USED);
+        };
+    }
+
+    private Rejected reject(PaymentReport report, ErrorText error) {
+        Rejection rejection = new Rejection(report.orderNumber(), report.referenceNumber(), report.staffId(),
+                error.text(), clock.instant());
+        log.warn("Payment rejected: order {} reference {} staff {} reason '{}'", rejection.orderNumber(),
+                rejection.referenceNumber(), rejection.staffId(), rejection.reason());
+        transactions.recordRejection(rejection);
+        return new Rejected(error);
+    }
+}
