@@ -1,0 +1,119 @@
+package com.webshop.ivrhooks;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.webshop.ivrhooks.config.RedisKeys;
+import com.webshop.ivrhooks.support.RedisTestServer;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The running service on a random port against a real Redis, flushed before each test. Every
+ * response is validated against the served OpenAPI document.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ivr.username=" + AbstractIntegrationTest.USERNAME, "ivr.password=" + AbstractIntegrationTest.PASSWORD})
+public abstract class AbstractIntegrationTest {
+
+    protected static final String USERNAME = "ivr_test_user";
+    protected static final String PASSWORD = "Canary-Pa55word-7f3a";
+    protected static final String PRE_ORDER = "/hooks/ivr/pre_order/";
+    protected static final String COMPLETE = "/hooks/ivr/complete/";
+
+    protected static final OpenApiValidationFilter OPENAPI = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(openApiDocument())
+                    // requests are deliberately malformed in many tests; the answers must still conform
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected StringRedisTemplate redis;
+
+    @Autowired
+    protected RedisKeys keys;
+
+    @DynamicPropertySource
+    static void redisProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", RedisTestServer::url);
+    }
+
+    @BeforeEach
+    void flushRedis() {
+        redis.execute(connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        }, true);
+    }
+
+    protected RequestSpecification hook() {
+        return given().port(port).filter(OPENAPI).contentType(ContentType.JSON);
+    }
+
+    protected ValidatableResponse post(String path, String body) {
+        return hook().body(body).post(path).then().statusCode(200).contentType(ContentType.JSON);
+    }
+
+    protected ValidatableResponse preOrder(String orderNumber) {
+        return post(PRE_ORDER, preOrderBody(orderNumber));
+    }
+
+    protected ValidatableResponse complete(String orderNumber, String referenceNumber) {
+        return post(COMPLETE, completeBody(orderNumber, referenceNumber));
+    }
+
+    protected static String preOrderBody(String orderNumber) {
+        return """
+                {"username": "%s", "password": "%s", "orderNumber": "%s"}
+                """.formatted(USERNAME, PASSWORD, orderNumber);
+    }
+
+    protected static String completeBody(String orderNumber, String referenceNumber) {
+        return """
+                {
+                  "username": "%s",
+                  "password": "%s",
+                  "orderResultRequest": {
+                    "orderNumber": "%s",
+                    "referenceNumber": "%s",
+                    "staffId": "STAFF-7",
+                    "success": true
+                  }
+                }
+                """.formatted(USERNAME, PASSWORD, orderNumber, referenceNumber);
+    }
+
+    /** Writes a pre-order the way the checkout does: the order index and the session document. */
+    protected void seedPreOrder(String orderNumber, String sessionId, String sessionDocument) {
+        redis.opsForValue().set(keys.session(sessionId), sessionDocument);
+        redis.opsForValue().set(keys.order(orderNumber), sessionId);
+    }
+
+    protected static String openApiDocument() {
+        try {
+            return new ClassPathResource("static/openapi/ivr-hooks.yaml").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.webshop.ivrhooks.hooks;
+
+import com.webshop.ivrhooks.support.RedisServerProcess;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Redis down or hanging: every call still answers HTTP 200 with "Service unavailable" within 3 s.
+ * Uses its own redis-server so the test can kill and freeze it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ivr.username=outage-user", "ivr.password=outage-pass"})
+@ExtendWith(OutputCaptureExtension.class)
+class RedisOutageTest {
+
+    private static final RedisServerProcess REDIS = RedisServerProcess.start();
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+
+    private static final String PRE_ORDER_BODY = """
+            {"username": "outage-user", "password": "outage-pass", "orderNumber": "ORD-1"}
+            """;
+    private static final String COMPLETE_BODY = """
+            {"username": "outage-user", "password": "outage-pass",
+             "orderResultRequest": {"orderNumber": "ORD-1", "referenceNumber": "REF-1", "staffId": "S-1"}}
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void redisProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", REDIS::url);
+    }
+
+    @AfterEach
+    void bringRedisBack() throws Exception {
+        REDIS.resume();
+        if (!REDIS.isAlive()) {
+            REDIS.restart();
+        }
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        REDIS.close();
+    }
+
+    private ValidatableResponse timedPost(String path, String body) {
+        Instant start = Instant.now();
+        ValidatableResponse response = given().port(port).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(200).contentType(ContentType.JSON);
+        assertThat(Duration.between(start, Instant.now())).isLessThan(ANSWER_WITHIN);
+        return response;
+    }
+
+    private void expectServiceUnavailable() {
+        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY)
+                .body("result.errortext", equalTo("Service unavailable"))
+                .body("productlist.size()", equalTo(0));
+        timedPost("/hooks/ivr/complete/", COMPLETE_BODY)
+                .body("orderResultResponse.result.errortext", equalTo("Service unavailable"));
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhenRedisIsDownAndRecoverWhenItReturns(CapturedOutput output) throws Exception {
+        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).body("result.errortext", equalTo("Order not found"));
+
+        REDIS.kill();
+
+        expectServiceUnavailable();
+        expectServiceUnavailable();
+        assertThat(output.getOut())
+                .contains("reconcile order ORD-1 reference REF-1 staff S-1")
+                .doesNotContain("outage-pass")
+                .doesNotContain("\tat ");
+
+        REDIS.restart();
+
+        awaitAnswer("Order not found", Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhenRedisHangs() {
+        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).body("result.errortext", equalTo("Order not found"));
+
+        REDIS.suspend();
+
+        expectServiceUnavailable();
+    }
+
+    @Test
+    void shouldStillAnswerInputAndCredentialErrorsWithoutRedis() {
+        REDIS.kill();
+
+        timedPost("/hooks/ivr/pre_order/", "{").body("result.errortext", equalTo("Input invalid"));
+        timedPost("/hooks/ivr/complete/", COMPLETE_BODY.replace("outage-pass", "wrong"))
+                .body("orderResultResponse.result.errortext", equalTo("User invalid"));
+    }
+
+    private void awaitAnswer(String errorText, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).extract().path("result.errortext");
+            if (errorText.equals(last)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(last).as("answer after Redis came back").isEqualTo(errorText);
+    }
+}
