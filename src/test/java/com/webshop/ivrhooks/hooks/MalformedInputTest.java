@@ -2,8 +2,12 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +95,15 @@ class MalformedInputTest extends AbstractIntegrationTest {
         }
 
         @Test
+        void shouldAnswerHugeBodiesWithTheEnvelopeRatherThanAReset() {
+            byte[] body = new byte[10 * 1024 * 1024];
+            Arrays.fill(body, (byte) '[');
+
+            expectInputInvalid(given().port(port).filter(OPENAPI).contentType("application/json").body(body)
+                    .post(PRE_ORDER).then().statusCode(200), ERRORTEXT);
+        }
+
+        @Test
         void shouldRejectInvalidUtf8() {
             byte[] body = "{\"username\": \"\u00ff\u00fe\", \"password\": \"p\", \"orderNumber\": \"X\"}"
                     .getBytes(StandardCharsets.ISO_8859_1);
@@ -117,8 +130,13 @@ class MalformedInputTest extends AbstractIntegrationTest {
             seedPreOrder(ORDER, "sess-1", SessionDocuments.standard(ORDER));
             String body = preOrderBody(ORDER);
 
-            for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
-                given().port(port).filter(OPENAPI).contentType(contentType).accept("text/html").body(body)
+            for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded",
+                    "multipart/form-data", "application/xml"}) {
+                // sent as raw text, the way a careless client would, not encoded as a form
+                given().port(port).filter(OPENAPI)
+                        .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs(contentType, ContentType.TEXT)))
+                        .contentType(contentType).accept("text/html").body(body)
                         .post(PRE_ORDER).then().statusCode(200).contentType("application/json")
                         .body("result.success", equalTo(true));
             }
