@@ -1,22 +1,16 @@
 package com.webshop.ivrhooks;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.webshop.ivrhooks.config.RedisKeys;
+import com.webshop.ivrhooks.support.OpenApiContract;
 import com.webshop.ivrhooks.support.RedisTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,13 +30,7 @@ public abstract class AbstractIntegrationTest {
     protected static final String PRE_ORDER = "/hooks/ivr/pre_order/";
     protected static final String COMPLETE = "/hooks/ivr/complete/";
 
-    protected static final OpenApiValidationFilter OPENAPI = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(openApiDocument())
-                    // requests are deliberately malformed in many tests; the answers must still conform
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build());
+    protected static final OpenApiValidationFilter OPENAPI = OpenApiContract.RESPONSES;
 
     @LocalServerPort
     protected int port;
@@ -107,13 +95,5 @@ public abstract class AbstractIntegrationTest {
     protected void seedPreOrder(String orderNumber, String sessionId, String sessionDocument) {
         redis.opsForValue().set(keys.session(sessionId), sessionDocument);
         redis.opsForValue().set(keys.order(orderNumber), sessionId);
-    }
-
-    protected static String openApiDocument() {
-        try {
-            return new ClassPathResource("static/openapi/ivr-hooks.yaml").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

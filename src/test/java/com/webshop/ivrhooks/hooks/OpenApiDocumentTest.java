@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -14,12 +15,12 @@ class OpenApiDocumentTest extends AbstractIntegrationTest {
         String served = given().port(port).get("/openapi/ivr-hooks.yaml").then().statusCode(200)
                 .extract().asString();
 
-        assertThat(served).isEqualTo(openApiDocument());
+        assertThat(served).isEqualTo(OpenApiContract.DOCUMENT);
     }
 
     @Test
     void shouldDocumentEveryErrorText() {
-        String document = openApiDocument();
+        String document = OpenApiContract.DOCUMENT;
 
         for (ErrorText error : ErrorText.values()) {
             assertThat(document).as(error.name()).contains(error.text());
