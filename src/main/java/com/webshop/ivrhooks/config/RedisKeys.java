@@ -31,6 +31,11 @@ public class RedisKeys {
         return prefix + ":ref:{" + referenceNumber + "}";
     }
 
+    /** Failed credential checks from one client address. */
+    public String failedLogins(String clientAddress) {
+        return prefix + ":throttle:{" + clientAddress + "}";
+    }
+
     public String transactionStream() {
         return prefix + ":transactions";
     }

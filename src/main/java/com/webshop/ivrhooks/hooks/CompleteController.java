@@ -3,7 +3,10 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.transaction.CompleteOutcome;
 import com.webshop.ivrhooks.transaction.PaymentService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,26 +15,37 @@ import org.springframework.web.bind.annotation.RestController;
 class CompleteController implements Hook {
 
     private final RequestBodyReader bodies;
-    private final VendorCredentials credentials;
+    private final VendorGate gate;
     private final PaymentService payments;
 
-    CompleteController(RequestBodyReader bodies, VendorCredentials credentials, PaymentService payments) {
+    CompleteController(RequestBodyReader bodies, VendorGate gate, PaymentService payments) {
         this.bodies = bodies;
-        this.credentials = credentials;
+        this.gate = gate;
         this.payments = payments;
     }
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
-    ResponseEntity<HookResponse> complete(InputStream body) {
+    ResponseEntity<HookResponse> complete(InputStream body, HttpServletRequest http) {
         CompleteRequest request = CompleteRequest.from(bodies.readObject(body));
-        if (!credentials.matches(request.username(), request.password())) {
-            return failure(ErrorText.USER_INVALID).asJson();
+        try {
+            return answer(request, http.getRemoteAddr()).asJson();
+        } catch (DataAccessException e) {
+            if (gate.hasValidCredentials(request.username(), request.password())) {
+                payments.logUnprocessed(request.orderResult());
+            }
+            throw e;
         }
-        HookResponse response = switch (payments.complete(request.orderResult())) {
+    }
+
+    private HookResponse answer(CompleteRequest request, String clientAddress) {
+        Optional<ErrorText> refusal = gate.refusal(clientAddress, request.username(), request.password());
+        if (refusal.isPresent()) {
+            return failure(refusal.get());
+        }
+        return switch (payments.complete(request.orderResult())) {
             case CompleteOutcome.Accepted accepted -> CompleteResponse.SUCCESS;
             case CompleteOutcome.Rejected rejected -> failure(rejected.error());
         };
-        return response.asJson();
     }
 
     @Override

@@ -3,7 +3,9 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.preorder.PreOrderCheck;
 import com.webshop.ivrhooks.preorder.PreOrderService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,20 +14,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PreOrderController implements Hook {
 
     private final RequestBodyReader bodies;
-    private final VendorCredentials credentials;
+    private final VendorGate gate;
     private final PreOrderService preOrders;
 
-    PreOrderController(RequestBodyReader bodies, VendorCredentials credentials, PreOrderService preOrders) {
+    PreOrderController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders) {
         this.bodies = bodies;
-        this.credentials = credentials;
+        this.gate = gate;
         this.preOrders = preOrders;
     }
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
-    ResponseEntity<HookResponse> preOrder(InputStream body) {
+    ResponseEntity<HookResponse> preOrder(InputStream body, HttpServletRequest http) {
         PreOrderRequest request = PreOrderRequest.from(bodies.readObject(body));
-        if (!credentials.matches(request.username(), request.password())) {
-            return failure(ErrorText.USER_INVALID).asJson();
+        Optional<ErrorText> refusal = gate.refusal(http.getRemoteAddr(), request.username(), request.password());
+        if (refusal.isPresent()) {
+            return failure(refusal.get()).asJson();
         }
         HookResponse response = switch (preOrders.check(request.orderNumber())) {
             case PreOrderCheck.Paid paid -> failure(ErrorText.ORDER_ALREADY_PAID);

@@ -3,29 +3,39 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.config.IvrProperties;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Checks the IVR vendor's credentials in constant time. Comparing digests keeps the time
- * independent of where, and of how long, the given values differ.
+ * Checks the IVR vendor's credentials in constant time: the current pair, and the next one while a
+ * rotation is under way. Comparing digests keeps the time independent of where, and of how long,
+ * the given values differ; every pair is compared, whichever matches.
  */
 @Component
 class VendorCredentials {
 
-    private final byte[] username;
-    private final byte[] password;
+    private record Pair(byte[] username, byte[] password) {}
+
+    private final List<Pair> accepted = new ArrayList<>();
 
     VendorCredentials(IvrProperties properties) {
-        this.username = sha256(properties.username());
-        this.password = sha256(properties.password());
+        accepted.add(new Pair(sha256(properties.username()), sha256(properties.password())));
+        if (properties.next() != null) {
+            accepted.add(new Pair(sha256(properties.next().username()), sha256(properties.next().password())));
+        }
     }
 
     boolean matches(String givenUsername, String givenPassword) {
-        boolean usernameMatches = MessageDigest.isEqual(username, sha256(givenUsername));
-        boolean passwordMatches = MessageDigest.isEqual(password, sha256(givenPassword));
-        return usernameMatches & passwordMatches;
+        byte[] username = sha256(givenUsername);
+        byte[] password = sha256(givenPassword);
+        boolean matches = false;
+        for (Pair pair : accepted) {
+            matches |= MessageDigest.isEqual(pair.username(), username) & MessageDigest.isEqual(pair.password(), password);
+        }
+        return matches;
     }
 
     private static byte[] sha256(String value) {

@@ -9,7 +9,6 @@ import com.webshop.ivrhooks.transaction.CompleteOutcome.Rejected;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /** Checks a reported payment against the pre-order and records it exactly once. */
@@ -30,16 +29,6 @@ public class PaymentService {
 
     /** For a report whose credentials were already verified. */
     public CompleteOutcome complete(PaymentReport report) {
-        try {
-            return process(report);
-        } catch (DataAccessException e) {
-            log.error("Payment not processed, Redis unavailable; reconcile order {} reference {} staff {}",
-                    report.orderNumber(), report.referenceNumber(), report.staffId());
-            throw e;
-        }
-    }
-
-    private CompleteOutcome process(PaymentReport report) {
         if (!report.success()) {
             return reject(report, ErrorText.SUCCESS_MUST_BE_TRUE);
         }
@@ -76,6 +65,15 @@ public class PaymentService {
             case ORDER_ALREADY_PAID -> reject(report, ErrorText.ORDER_ALREADY_PAID);
             case REFERENCE_ALREADY_USED -> reject(report, ErrorText.REFERENCE_ALREADY_USED);
         };
+    }
+
+    /**
+     * When Redis fails, nothing about a vendor's report can be stored, so the log line is the
+     * reconciliation record: the vendor may already have charged the card.
+     */
+    public void logUnprocessed(PaymentReport report) {
+        log.error("Payment not processed, Redis unavailable; reconcile order {} reference {} staff {}",
+                report.orderNumber(), report.referenceNumber(), report.staffId());
     }
 
     private Rejected reject(PaymentReport report, ErrorText error) {

@@ -276,7 +276,7 @@ class CompleteHookTest extends AbstractIntegrationTest {
         }
 
         @Test
-        void shouldRejectWrongCredentialsWithoutWritingAnything() {
+        void shouldRejectWrongCredentialsWritingNothingButTheFailureCount() {
             seedStandard();
 
             expectRejected("""
@@ -284,7 +284,8 @@ class CompleteHookTest extends AbstractIntegrationTest {
                      "orderResultRequest": {"orderNumber": "%s", "referenceNumber": "%s", "staffId": "STAFF-7"}}
                     """.formatted(USERNAME, ORDER, REFERENCE), "User invalid");
 
-            assertThat(redis.keys("*")).containsExactlyInAnyOrder(keys.order(ORDER), keys.session(SESSION));
+            assertThat(redis.keys("*")).containsExactlyInAnyOrder(keys.order(ORDER), keys.session(SESSION),
+                    keys.failedLogins("127.0.0.1"));
         }
 
         @Test

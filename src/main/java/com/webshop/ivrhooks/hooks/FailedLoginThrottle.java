@@ -1,0 +1,42 @@
+package com.webshop.ivrhooks.hooks;
+
+import com.webshop.ivrhooks.config.IvrProperties;
+import com.webshop.ivrhooks.config.RedisKeys;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed credential checks per client address in Redis, so every replica sees the same
+ * count, and the count expires by itself when its window has passed.
+ */
+@Component
+class FailedLoginThrottle {
+
+    private static final RedisScript<Long> RECORD_FAILURE =
+            RedisScript.of(new ClassPathResource("scripts/record-failed-login.lua"), Long.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final IvrProperties.LoginThrottle settings;
+
+    FailedLoginThrottle(StringRedisTemplate redis, RedisKeys keys, IvrProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.settings = properties.loginThrottle();
+    }
+
+    boolean isLockedOut(String clientAddress) {
+        String failures = redis.opsForValue().get(keys.failedLogins(clientAddress));
+        return failures != null && Long.parseLong(failures) >= settings.maxFailures();
+    }
+
+    /** @return whether this failure locked the address out */
+    boolean recordFailure(String clientAddress) {
+        Long failures = redis.execute(RECORD_FAILURE, List.of(keys.failedLogins(clientAddress)),
+                String.valueOf(settings.window().toMillis()));
+        return failures != null && failures == settings.maxFailures();
+    }
+}
