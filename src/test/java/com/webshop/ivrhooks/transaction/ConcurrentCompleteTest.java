@@ -1,6 +1,8 @@
 package com.webshop.ivrhooks.transaction;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
+import com.webshop.ivrhooks.IvrHooksApplication;
+import com.webshop.ivrhooks.support.RedisTestServer;
 import com.webshop.ivrhooks.support.SessionDocuments;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Range;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +23,7 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
 
     private static final String ORDER = "ORD-RACE-1";
 
-    private record Call(String orderNumber, String referenceNumber) {}
+    private record Call(String orderNumber, String referenceNumber, int port) {}
 
     private record Answer(Call call, boolean success, String errorText) {}
 
@@ -31,7 +35,8 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
             for (Call call : calls) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    var json = complete(call.orderNumber(), call.referenceNumber()).extract().jsonPath();
+                    var json = hook().port(call.port()).body(completeBody(call.orderNumber(), call.referenceNumber()))
+                            .post(COMPLETE).then().statusCode(200).extract().jsonPath();
                     return new Answer(call, json.getBoolean("orderResultResponse.result.success"),
                             json.getString("orderResultResponse.result.errortext"));
                 }));
@@ -51,11 +56,25 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
 
     @Test
     void shouldRecordExactlyOnceAmongHundredConcurrentCompletes() throws Exception {
+        raceHundredCompletes(port, port);
+    }
+
+    @Test
+    void shouldRecordExactlyOnceAcrossTwoServiceInstancesOnOneRedis() throws Exception {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(IvrHooksApplication.class).run(
+                "--server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
+                "--ivr.username=" + USERNAME, "--ivr.password=" + PASSWORD)) {
+            raceHundredCompletes(port, Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        }
+    }
+
+    /** Ten references, ten calls each, spread over the given instances and fired at once. */
+    private void raceHundredCompletes(int... ports) throws Exception {
         seedPreOrder(ORDER, "sess-race", SessionDocuments.standard(ORDER));
         List<Call> calls = new ArrayList<>();
         for (int reference = 0; reference < 10; reference++) {
             for (int repeat = 0; repeat < 10; repeat++) {
-                calls.add(new Call(ORDER, "REF-" + reference));
+                calls.add(new Call(ORDER, "REF-" + reference, ports[repeat % ports.length]));
             }
         }
         Collections.shuffle(calls);
@@ -80,7 +99,7 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
     void shouldAnswerSuccessToEveryConcurrentRetryOfOnePayment() throws Exception {
         seedPreOrder(ORDER, "sess-race", SessionDocuments.standard(ORDER));
 
-        List<Answer> answers = fireTogether(Collections.nCopies(50, new Call(ORDER, "REF-ONLY")));
+        List<Answer> answers = fireTogether(Collections.nCopies(50, new Call(ORDER, "REF-ONLY", port)));
 
         assertThat(answers).allMatch(Answer::success);
         assertThat(streamLength(keys.transactionStream())).isEqualTo(1);
@@ -93,8 +112,8 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
         seedPreOrder("ORD-B", "sess-b", SessionDocuments.standard("ORD-B"));
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            calls.add(new Call("ORD-A", "REF-SHARED"));
-            calls.add(new Call("ORD-B", "REF-SHARED"));
+            calls.add(new Call("ORD-A", "REF-SHARED", port));
+            calls.add(new Call("ORD-B", "REF-SHARED", port));
         }
 
         List<Answer> answers = fireTogether(calls);
