@@ -3,6 +3,7 @@ package com.webshop.ivrhooks;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.support.OpenApiContract;
+import com.webshop.ivrhooks.support.RedisTestCluster;
 import com.webshop.ivrhooks.support.RedisTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -11,19 +12,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running service on a random port against a real Redis, flushed before each test. Every
- * response is validated against the served OpenAPI document.
+ * The running service on a random port against a real Redis, flushed before each test: a standalone
+ * server, or a three-master cluster when {@code -Divr.test.redis=cluster}. Every response is
+ * validated against the served OpenAPI document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ivr.username=" + AbstractIntegrationTest.USERNAME, "ivr.password=" + AbstractIntegrationTest.PASSWORD})
 public abstract class AbstractIntegrationTest {
+
+    /** The build runs the hook suites a second time against a Redis Cluster, with this property set. */
+    protected static final boolean ON_CLUSTER = "cluster".equals(System.getProperty("ivr.test.redis"));
 
     protected static final String USERNAME = "ivr_test_user";
     protected static final String PASSWORD = "Canary-Pa55word-7f3a";
@@ -43,11 +50,24 @@ public abstract class AbstractIntegrationTest {
 
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", RedisTestServer::url);
+        if (ON_CLUSTER) {
+            registry.add("spring.data.redis.cluster.nodes", RedisTestCluster::nodes);
+        } else {
+            registry.add("spring.data.redis.url", RedisTestServer::url);
+        }
+    }
+
+    /** The same Redis as a command-line argument, for another instance of the service. */
+    protected static String redisArgument() {
+        return ON_CLUSTER
+                ? "--spring.data.redis.cluster.nodes=" + RedisTestCluster.nodes()
+                : "--spring.data.redis.url=" + RedisTestServer.url();
     }
 
     @BeforeEach
     void flushRedis() {
+        assertThat(((LettuceConnectionFactory) redis.getConnectionFactory()).isClusterAware())
+                .as("running against Redis Cluster").isEqualTo(ON_CLUSTER);
         redis.execute(connection -> {
             connection.serverCommands().flushDb();
             return null;

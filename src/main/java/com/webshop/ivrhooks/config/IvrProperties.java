@@ -51,13 +51,20 @@ public record IvrProperties(
         }
     }
 
-    /** @param keyPrefix first segment of every Redis key, shared with the checkout */
-    public record Redis(@DefaultValue("ivr") String keyPrefix) {
+    /**
+     * @param keyPrefix first segment of every Redis key, shared with the checkout
+     * @param publishLease on Redis Cluster, how long a recorded transaction's stream entry may take to
+     *     be written before a replay of the complete takes over and writes it
+     */
+    public record Redis(@DefaultValue("ivr") String keyPrefix, @DefaultValue("30s") Duration publishLease) {
 
         public Redis {
             if (!StringUtils.hasText(keyPrefix) || keyPrefix.contains("{") || keyPrefix.contains("}")) {
                 throw new IllegalArgumentException(
                         "ivr.redis.key-prefix must be non-blank and free of braces (they are hash tags)");
+            }
+            if (publishLease.toMillis() < 1) {
+                throw new IllegalArgumentException("ivr.redis.publish-lease must be positive");
             }
         }
     }

@@ -27,6 +27,11 @@ public class RedisKeys {
         return prefix + ":txn:{" + orderNumber + "}";
     }
 
+    /** The id of the order's transaction stream entry once published. */
+    public String published(String orderNumber) {
+        return prefix + ":published:{" + orderNumber + "}";
+    }
+
     public String reference(String referenceNumber) {
         return prefix + ":ref:{" + referenceNumber + "}";
     }

@@ -26,7 +26,8 @@ class HooksExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler) {
-        log.warn("Redis unavailable: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+        Throwable cause = e.getMostSpecificCause();
+        log.warn("Redis unavailable: {}: {}", cause.getClass().getSimpleName(), cause.getMessage());
         return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
     }
 

@@ -5,8 +5,11 @@ import com.webshop.ivrhooks.ErrorText;
 /** What the pre-order checks found for an order number. */
 public sealed interface PreOrderCheck {
 
-    /** A transaction is already recorded for the order, with this reference number. */
-    record Paid(String referenceNumber) implements PreOrderCheck {}
+    /**
+     * A transaction is already recorded for the order, with this reference number; {@code published}
+     * tells whether its stream entry is written or being written.
+     */
+    record Paid(String referenceNumber, boolean published) implements PreOrderCheck {}
 
     record Rejected(ErrorText error) implements PreOrderCheck {}
 

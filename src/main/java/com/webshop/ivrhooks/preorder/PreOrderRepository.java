@@ -29,8 +29,9 @@ class PreOrderRepository {
 
     /** The transaction and the order index share a hash slot, so one script reads both. */
     OrderLookup lookup(String orderNumber) {
-        List<?> found = redis.execute(LOOKUP, List.of(keys.transaction(orderNumber), keys.order(orderNumber)));
-        return new OrderLookup((String) found.get(0), (String) found.get(1));
+        List<?> found = redis.execute(LOOKUP, List.of(keys.transaction(orderNumber), keys.order(orderNumber),
+                keys.published(orderNumber)));
+        return new OrderLookup((String) found.get(0), (String) found.get(1), "1".equals(found.get(2)));
     }
 
     /** The raw UTF-8 session document, or null when the checkout has none under this id. */

@@ -32,7 +32,7 @@ public class PreOrderService {
         }
         OrderLookup lookup = repository.lookup(orderNumber);
         if (lookup.paidReference() != null) {
-            return new Paid(lookup.paidReference());
+            return new Paid(lookup.paidReference(), lookup.published());
         }
         if (lookup.sessionId() == null) {
             return new Rejected(ErrorText.ORDER_NOT_FOUND);

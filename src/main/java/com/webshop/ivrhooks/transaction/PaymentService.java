@@ -34,7 +34,7 @@ public class PaymentService {
         }
         return switch (preOrders.check(report.orderNumber())) {
             case PreOrderCheck.Paid paid -> paid.referenceNumber().equals(report.referenceNumber())
-                    ? new Accepted(true)
+                    ? replay(report, paid)
                     : reject(report, ErrorText.ORDER_ALREADY_PAID);
             // complete answers both "not found" cases with the pre-order's text
             case PreOrderCheck.Rejected rejected -> reject(report, rejected.error() == ErrorText.ORDER_NOT_FOUND
@@ -42,6 +42,14 @@ public class PaymentService {
                     : rejected.error());
             case PreOrderCheck.Valid valid -> record(report, valid);
         };
+    }
+
+    /** A replay also finishes the publishing of its transaction if a crash interrupted it. */
+    private CompleteOutcome replay(PaymentReport report, PreOrderCheck.Paid paid) {
+        if (!paid.published()) {
+            transactions.ensurePublished(report.orderNumber());
+        }
+        return new Accepted(true);
     }
 
     private CompleteOutcome record(PaymentReport report, PreOrderCheck.Valid valid) {

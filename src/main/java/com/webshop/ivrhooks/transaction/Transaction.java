@@ -2,7 +2,10 @@ package com.webshop.ivrhooks.transaction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A recorded payment, as stored in {@code ivr:txn:{orderNumber}} and on {@code ivr:transactions}. */
 record Transaction(
@@ -15,17 +18,28 @@ record Transaction(
         String sessionId,
         Instant createdAt) {
 
-    /** Field/value pairs in the order the hash and the stream entry carry them. */
+    /** The fields in the order the hash and the stream entry carry them. */
+    Map<String, String> fieldMap() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("referenceNumber", referenceNumber);
+        fields.put("orderNumber", orderNumber);
+        fields.put("staffId", staffId);
+        fields.put("amount", amount.toPlainString());
+        fields.put("currency", orEmpty(currency));
+        fields.put("paymentOptionId", orEmpty(paymentOptionId));
+        fields.put("sessionId", sessionId);
+        fields.put("createdAt", createdAt.toString());
+        return fields;
+    }
+
+    /** Field/value pairs, as script arguments: referenceNumber and orderNumber come first. */
     List<String> fields() {
-        return List.of(
-                "referenceNumber", referenceNumber,
-                "orderNumber", orderNumber,
-                "staffId", staffId,
-                "amount", amount.toPlainString(),
-                "currency", orEmpty(currency),
-                "paymentOptionId", orEmpty(paymentOptionId),
-                "sessionId", sessionId,
-                "createdAt", createdAt.toString());
+        List<String> pairs = new ArrayList<>();
+        fieldMap().forEach((field, value) -> {
+            pairs.add(field);
+            pairs.add(value);
+        });
+        return pairs;
     }
 
     private static String orEmpty(String value) {

@@ -1,39 +1,152 @@
 package com.webshop.ivrhooks.transaction;
 
+import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
-/** Writes transactions and rejections. Transaction keys never get a TTL. */
+/**
+ * Writes transactions and rejections. Transaction keys never get a TTL.
+ *
+ * <p>On a standalone or Sentinel-managed Redis one script records a payment: its transaction hash,
+ * its reference number claim and its stream entry, atomically. Redis Cluster keeps those keys in
+ * different hash slots, so there the same is done in steps that are each atomic in one slot: claim
+ * the reference, claim the order, publish. A replay of the complete finishes a publish that a crash
+ * interrupted.
+ */
 @Repository
 class TransactionRepository {
 
-    private static final RedisScript<String> RECORD =
-            RedisScript.of(new ClassPathResource("scripts/record-transaction.lua"), String.class);
+    /** How far back a repair looks for a stream entry that was written before the crash. */
+    static final int REPAIR_LOOKBACK = 1000;
+
+    /** The published marker's value while a stream entry is being written; the scripts use it too. */
+    private static final String PENDING = "pending";
+
+    private static final RedisScript<String> RECORD = script("record-transaction.lua");
+    private static final RedisScript<String> CLAIM_REFERENCE = script("claim-reference.lua");
+    private static final RedisScript<Long> RELEASE_REFERENCE =
+            RedisScript.of(new ClassPathResource("scripts/release-reference.lua"), Long.class);
+    private static final RedisScript<String> CLAIM_ORDER = script("claim-order.lua");
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
+    private final boolean cluster;
+    private final Duration publishLease;
 
-    TransactionRepository(StringRedisTemplate redis, RedisKeys keys) {
+    TransactionRepository(StringRedisTemplate redis, RedisKeys keys, IvrProperties properties) {
         this.redis = redis;
         this.keys = keys;
+        this.cluster = redis.getConnectionFactory() instanceof LettuceConnectionFactory factory
+                && factory.isClusterAware();
+        this.publishLease = properties.redis().publishLease();
+    }
+
+    private static RedisScript<String> script(String name) {
+        return RedisScript.of(new ClassPathResource("scripts/" + name), String.class);
+    }
+
+    /** Records the payment exactly once, however many replicas race to record it. */
+    RecordResult record(Transaction transaction) {
+        return cluster ? recordInSteps(transaction) : recordAtOnce(transaction);
+    }
+
+    private RecordResult recordAtOnce(Transaction transaction) {
+        String order = transaction.orderNumber();
+        List<String> keyList = List.of(
+                keys.transaction(order),
+                keys.reference(transaction.referenceNumber()),
+                keys.transactionStream(),
+                keys.published(order));
+        String result = redis.execute(RECORD, keyList, leaseAndFields(transaction));
+        if ("REPAIR".equals(result)) {
+            repair(order);
+            return RecordResult.REPLAYED;
+        }
+        return RecordResult.valueOf(result);
+    }
+
+    private RecordResult recordInSteps(Transaction transaction) {
+        String order = transaction.orderNumber();
+        String referenceKey = keys.reference(transaction.referenceNumber());
+        String claim = redis.execute(CLAIM_REFERENCE, List.of(referenceKey), order);
+        if ("USED".equals(claim)) {
+            return RecordResult.REFERENCE_ALREADY_USED;
+        }
+        String result = redis.execute(CLAIM_ORDER, List.of(keys.transaction(order), keys.published(order)),
+                leaseAndFields(transaction));
+        return switch (Objects.requireNonNull(result)) {
+            case "RECORDED" -> {
+                publish(order, transaction.fieldMap());
+                yield RecordResult.RECORDED;
+            }
+            case "REPAIR" -> {
+                repair(order);
+                yield RecordResult.REPLAYED;
+            }
+            case "REPLAYED" -> RecordResult.REPLAYED;
+            case "ORDER_ALREADY_PAID" -> {
+                if ("CLAIMED".equals(claim)) {
+                    redis.execute(RELEASE_REFERENCE, List.of(referenceKey), order);
+                }
+                yield RecordResult.ORDER_ALREADY_PAID;
+            }
+            default -> throw new IllegalStateException("claim-order.lua answered " + result);
+        };
     }
 
     /**
-     * Claims the order and the reference number and publishes the transaction in one atomic script,
-     * so concurrent completes on any number of replicas record it exactly once.
+     * Publishes a recorded transaction whose publishing a crash interrupted, unless another call
+     * holds the publish lease.
      */
-    RecordResult record(Transaction transaction) {
-        List<String> keyList = List.of(
-                keys.transaction(transaction.orderNumber()),
-                keys.reference(transaction.referenceNumber()),
-                keys.transactionStream());
-        String result = redis.execute(RECORD, keyList, transaction.fields().toArray());
-        return RecordResult.valueOf(result);
+    void ensurePublished(String orderNumber) {
+        if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(keys.published(orderNumber), PENDING, publishLease))) {
+            repair(orderNumber);
+        }
+    }
+
+    private Object[] leaseAndFields(Transaction transaction) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(String.valueOf(publishLease.toMillis()));
+        arguments.addAll(transaction.fields());
+        return arguments.toArray();
+    }
+
+    private void publish(String orderNumber, Map<String, String> fields) {
+        MapRecord<String, String, String> entry = StreamRecords.newRecord()
+                .in(keys.transactionStream())
+                .ofMap(fields);
+        String id = Objects.requireNonNull(redis.opsForStream().add(entry)).getValue();
+        redis.opsForValue().set(keys.published(orderNumber), id);
+    }
+
+    /** Publishes the stored transaction, unless the entry was written just before the crash. */
+    private void repair(String orderNumber) {
+        Map<Object, Object> stored = redis.opsForHash().entries(keys.transaction(orderNumber));
+        List<MapRecord<String, Object, Object>> recent = redis.opsForStream()
+                .reverseRange(keys.transactionStream(), Range.unbounded(), Limit.limit().count(REPAIR_LOOKBACK));
+        for (MapRecord<String, Object, Object> entry : recent) {
+            if (stored.equals(entry.getValue())) {
+                redis.opsForValue().set(keys.published(orderNumber), entry.getId().getValue());
+                return;
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        stored.forEach((field, value) -> fields.put((String) field, (String) value));
+        publish(orderNumber, fields);
     }
 
     void recordRejection(Rejection rejection) {

@@ -33,7 +33,15 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public static RedisServerProcess start(String... extraArgs) {
         try {
-            RedisServerProcess server = new RedisServerProcess(freePort(),
+            return start(freePort(), extraArgs);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not find a free port", e);
+        }
+    }
+
+    public static RedisServerProcess start(int port, String... extraArgs) {
+        try {
+            RedisServerProcess server = new RedisServerProcess(port,
                     Files.createTempDirectory("ivr-hooks-redis"), List.of(extraArgs));
             server.launch();
             return server;

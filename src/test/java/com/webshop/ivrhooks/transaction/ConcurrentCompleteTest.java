@@ -2,7 +2,6 @@ package com.webshop.ivrhooks.transaction;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.IvrHooksApplication;
-import com.webshop.ivrhooks.support.RedisTestServer;
 import com.webshop.ivrhooks.support.SessionDocuments;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,7 +61,7 @@ class ConcurrentCompleteTest extends AbstractIntegrationTest {
     @Test
     void shouldRecordExactlyOnceAcrossTwoServiceInstancesOnOneRedis() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(IvrHooksApplication.class).run(
-                "--server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
+                "--server.port=0", redisArgument(),
                 "--ivr.username=" + USERNAME, "--ivr.password=" + PASSWORD)) {
             raceHundredCompletes(port, Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
         }
