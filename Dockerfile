@@ -22,7 +22,7 @@ COPY --from=build --chown=10001:10001 /workspace/extracted/spring-boot-loader/ .
 COPY --from=build --chown=10001:10001 /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build --chown=10001:10001 /workspace/extracted/application/ ./
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 8081
 # Only /tmp needs to be writable, so the root filesystem can be mounted read-only.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
             "-jar", "/app/application.jar"]

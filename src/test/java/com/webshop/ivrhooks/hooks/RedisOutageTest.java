@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,9 @@ class RedisOutageTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
@@ -83,10 +87,14 @@ class RedisOutageTest {
     void shouldAnswerServiceUnavailableWhenRedisIsDownAndRecoverWhenItReturns(CapturedOutput output) throws Exception {
         timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).body("result.errortext", equalTo("Order not found"));
 
+        expectProbe("readiness", 200, "UP");
+
         REDIS.kill();
 
         expectServiceUnavailable();
         expectServiceUnavailable();
+        expectProbe("readiness", 503, "DOWN");
+        expectProbe("liveness", 200, "UP");
         assertThat(output.getOut())
                 .contains("reconcile order ORD-1 reference REF-1 staff S-1")
                 .doesNotContain("outage-pass")
@@ -95,6 +103,12 @@ class RedisOutageTest {
         REDIS.restart();
 
         awaitAnswer("Order not found", Duration.ofSeconds(10));
+        expectProbe("readiness", 200, "UP");
+    }
+
+    private void expectProbe(String probe, int status, String state) {
+        given().port(managementPort).get("/actuator/health/" + probe)
+                .then().statusCode(status).body("status", equalTo(state));
     }
 
     @Test

@@ -70,6 +70,23 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a command with redis-cli against this server and returns its output. */
+    public String cli(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
+        command.addAll(List.of(arguments));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            cli.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Freezes the server (SIGSTOP): connections stay open but nothing is answered. */
     public void suspend() {
         signal("STOP");

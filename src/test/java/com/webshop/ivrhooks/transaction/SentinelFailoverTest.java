@@ -70,13 +70,22 @@ class SentinelFailoverTest {
         redis.opsForValue().set(keys.order(order), "sess-" + order);
     }
 
+    /** The replica must hold what its master had, or the failover would lose the seeded pre-order. */
+    private static void awaitOnReplica(String key) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (REPLICA.cli("EXISTS", key).equals("0") || REPLICA.cli("EXISTS", key).isEmpty()) {
+            assertThat(Instant.now()).as("replica has " + key).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void shouldRecordThroughSentinelBeforeAndAfterAFailover() throws InterruptedException {
         seed("ORD-SENT-1");
         assertThat(complete("ORD-SENT-1")).isEmpty();
         seed("ORD-SENT-2");
         SENTINEL.awaitReplica(REPLICA.port());
-        Thread.sleep(500); // let the replica catch up before its master dies
+        awaitOnReplica(keys.order("ORD-SENT-2"));
 
         MASTER.kill();
 
