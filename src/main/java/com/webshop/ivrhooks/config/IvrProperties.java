@@ -55,8 +55,15 @@ public record IvrProperties(
      * @param keyPrefix first segment of every Redis key, shared with the checkout
      * @param publishLease on Redis Cluster, how long a recorded transaction's stream entry may take to
      *     be written before a replay of the complete takes over and writes it
+     * @param waitReplicas with a replicated standalone or Sentinel Redis, how many replicas must have
+     *     a new transaction (Redis WAIT) before the vendor is told it succeeded; 0 does not wait
+     * @param waitTimeout how long to wait for them before answering "Service unavailable"
      */
-    public record Redis(@DefaultValue("ivr") String keyPrefix, @DefaultValue("30s") Duration publishLease) {
+    public record Redis(
+            @DefaultValue("ivr") String keyPrefix,
+            @DefaultValue("30s") Duration publishLease,
+            @DefaultValue("0") int waitReplicas,
+            @DefaultValue("500ms") Duration waitTimeout) {
 
         public Redis {
             if (!StringUtils.hasText(keyPrefix) || keyPrefix.contains("{") || keyPrefix.contains("}")) {
@@ -65,6 +72,10 @@ public record IvrProperties(
             }
             if (publishLease.toMillis() < 1) {
                 throw new IllegalArgumentException("ivr.redis.publish-lease must be positive");
+            }
+            if (waitReplicas < 0 || waitTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException(
+                        "ivr.redis.wait-replicas must not be negative and ivr.redis.wait-timeout must be positive");
             }
         }
     }

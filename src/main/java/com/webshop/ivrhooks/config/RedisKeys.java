@@ -1,5 +1,6 @@
 package com.webshop.ivrhooks.config;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,10 @@ public class RedisKeys {
 
     public RedisKeys(IvrProperties properties) {
         this.prefix = properties.redis().keyPrefix();
+    }
+
+    public static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     public String order(String orderNumber) {

@@ -1,6 +1,7 @@
 package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.transaction.ReplicasNotAcknowledgedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,6 +29,12 @@ class HooksExceptionHandler {
     ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler) {
         Throwable cause = e.getMostSpecificCause();
         log.warn("Redis unavailable: {}: {}", cause.getClass().getSimpleName(), cause.getMessage());
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<HookResponse> replicasBehind(ReplicasNotAcknowledgedException e, HandlerMethod handler) {
+        log.warn("Answering 'Service unavailable' so the vendor retries: {}", e.getMessage());
         return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
     }
 

@@ -2,18 +2,29 @@ package com.webshop.ivrhooks.transaction;
 
 import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -46,13 +57,23 @@ class TransactionRepository {
     private final RedisKeys keys;
     private final boolean cluster;
     private final Duration publishLease;
+    private final int waitReplicas;
+    private final Duration waitTimeout;
+    private final Duration commandTimeout;
 
-    TransactionRepository(StringRedisTemplate redis, RedisKeys keys, IvrProperties properties) {
+    TransactionRepository(StringRedisTemplate redis, RedisKeys keys, IvrProperties properties,
+            DataRedisProperties redisProperties) {
         this.redis = redis;
         this.keys = keys;
         this.cluster = redis.getConnectionFactory() instanceof LettuceConnectionFactory factory
                 && factory.isClusterAware();
         this.publishLease = properties.redis().publishLease();
+        this.waitReplicas = properties.redis().waitReplicas();
+        this.waitTimeout = properties.redis().waitTimeout();
+        this.commandTimeout = Objects.requireNonNullElse(redisProperties.getTimeout(), Duration.ofSeconds(60));
+        if (cluster && waitReplicas > 0) {
+            throw new IllegalStateException("ivr.redis.wait-replicas is for standalone and Sentinel Redis, not Cluster");
+        }
     }
 
     private static RedisScript<String> script(String name) {
@@ -71,7 +92,10 @@ class TransactionRepository {
                 keys.reference(transaction.referenceNumber()),
                 keys.transactionStream(),
                 keys.published(order));
-        String result = redis.execute(RECORD, keyList, leaseAndFields(transaction));
+        Object[] arguments = leaseAndFields(transaction);
+        String result = waitReplicas == 0
+                ? redis.execute(RECORD, keyList, arguments)
+                : recordAndWaitForReplicas(keyList, arguments, order);
         if ("REPAIR".equals(result)) {
             repair(order);
             return RecordResult.REPLAYED;
@@ -106,6 +130,47 @@ class TransactionRepository {
             }
             default -> throw new IllegalStateException("claim-order.lua answered " + result);
         };
+    }
+
+    /**
+     * Runs the script and then WAIT on a connection of their own, which Spring Data hands out for a
+     * pipeline: WAIT blocks the connection it runs on, and counts the replicas that have the writes
+     * made on that connection.
+     */
+    private String recordAndWaitForReplicas(List<String> keyList, Object[] arguments, String orderNumber) {
+        byte[][] keyBytes = keyList.stream().map(RedisKeys::bytes).toArray(byte[][]::new);
+        byte[][] argumentBytes = Arrays.stream(arguments).map(a -> RedisKeys.bytes((String) a)).toArray(byte[][]::new);
+        Object[] outcome = new Object[2];
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            @SuppressWarnings("unchecked")
+            RedisAsyncCommands<byte[], byte[]> commands =
+                    (RedisAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            RedisFuture<byte[]> result =
+                    commands.eval(RECORD.getScriptAsString(), ScriptOutputType.VALUE, keyBytes, argumentBytes);
+            RedisFuture<Long> acknowledged = commands.waitForReplication(waitReplicas, waitTimeout.toMillis());
+            outcome[0] = new String(await(result), StandardCharsets.UTF_8);
+            outcome[1] = await(acknowledged);
+            return null;
+        });
+        String result = (String) outcome[0];
+        long acknowledged = (Long) outcome[1];
+        if ("RECORDED".equals(result) && acknowledged < waitReplicas) {
+            throw new ReplicasNotAcknowledgedException("transaction for order " + orderNumber
+                    + " is recorded but only " + acknowledged + " of " + waitReplicas
+                    + " replicas acknowledged it within " + waitTimeout.toMillis() + " ms");
+        }
+        return result;
+    }
+
+    private <T> T await(RedisFuture<T> future) {
+        try {
+            return future.get(commandTimeout.plus(waitTimeout).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisSystemException("Interrupted while waiting for Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RedisSystemException("Redis did not complete the command", e);
+        }
     }
 
     /**
