@@ -58,12 +58,15 @@ public record IvrProperties(
      * @param waitReplicas with a replicated standalone or Sentinel Redis, how many replicas must have
      *     a new transaction (Redis WAIT) before the vendor is told it succeeded; 0 does not wait
      * @param waitTimeout how long to wait for them before answering "Service unavailable"
+     * @param singleSlotScripts record in single-slot steps as on Redis Cluster, for a sharding proxy
+     *     that presents a cluster as one endpoint
      */
     public record Redis(
             @DefaultValue("ivr") String keyPrefix,
             @DefaultValue("30s") Duration publishLease,
             @DefaultValue("0") int waitReplicas,
-            @DefaultValue("500ms") Duration waitTimeout) {
+            @DefaultValue("500ms") Duration waitTimeout,
+            @DefaultValue("false") boolean singleSlotScripts) {
 
         public Redis {
             if (!StringUtils.hasText(keyPrefix) || keyPrefix.contains("{") || keyPrefix.contains("}")) {

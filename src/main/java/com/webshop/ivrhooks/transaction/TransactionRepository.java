@@ -33,10 +33,10 @@ import org.springframework.stereotype.Repository;
  * Writes transactions and rejections. Transaction keys never get a TTL.
  *
  * <p>On a standalone or Sentinel-managed Redis one script records a payment: its transaction hash,
- * its reference number claim and its stream entry, atomically. Redis Cluster keeps those keys in
- * different hash slots, so there the same is done in steps that are each atomic in one slot: claim
- * the reference, claim the order, publish. A replay of the complete finishes a publish that a crash
- * interrupted.
+ * its reference number claim and its stream entry, atomically. Redis Cluster (or a sharding proxy,
+ * with {@code ivr.redis.single-slot-scripts}) keeps those keys in different hash slots, so there the
+ * same is done in steps that are each atomic in one slot: claim the reference, claim the order,
+ * publish. A replay of the complete finishes a publish that a crash interrupted.
  */
 @Repository
 class TransactionRepository {
@@ -55,7 +55,7 @@ class TransactionRepository {
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
-    private final boolean cluster;
+    private final boolean inSteps;
     private final Duration publishLease;
     private final int waitReplicas;
     private final Duration waitTimeout;
@@ -65,14 +65,15 @@ class TransactionRepository {
             DataRedisProperties redisProperties) {
         this.redis = redis;
         this.keys = keys;
-        this.cluster = redis.getConnectionFactory() instanceof LettuceConnectionFactory factory
-                && factory.isClusterAware();
+        this.inSteps = properties.redis().singleSlotScripts()
+                || redis.getConnectionFactory() instanceof LettuceConnectionFactory factory && factory.isClusterAware();
         this.publishLease = properties.redis().publishLease();
         this.waitReplicas = properties.redis().waitReplicas();
         this.waitTimeout = properties.redis().waitTimeout();
         this.commandTimeout = Objects.requireNonNullElse(redisProperties.getTimeout(), Duration.ofSeconds(60));
-        if (cluster && waitReplicas > 0) {
-            throw new IllegalStateException("ivr.redis.wait-replicas is for standalone and Sentinel Redis, not Cluster");
+        if (inSteps && waitReplicas > 0) {
+            throw new IllegalStateException(
+                    "ivr.redis.wait-replicas needs the one-step script: not on Redis Cluster or with ivr.redis.single-slot-scripts");
         }
     }
 
@@ -82,7 +83,7 @@ class TransactionRepository {
 
     /** Records the payment exactly once, however many replicas race to record it. */
     RecordResult record(Transaction transaction) {
-        return cluster ? recordInSteps(transaction) : recordAtOnce(transaction);
+        return inSteps ? recordInSteps(transaction) : recordAtOnce(transaction);
     }
 
     private RecordResult recordAtOnce(Transaction transaction) {

@@ -77,6 +77,14 @@ class StartupTest {
     }
 
     @Test
+    void shouldRefuseToWaitForReplicasWhenRecordingInSteps() {
+        assertThatThrownBy(() -> start("ivr.username=vendor", "ivr.password=secret", "ivr.redis.wait-replicas=1",
+                "ivr.redis.single-slot-scripts=true").close())
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                        .contains("ivr.redis.wait-replicas"));
+    }
+
+    @Test
     void shouldRejectABracedKeyPrefix() {
         assertThatThrownBy(() -> start("ivr.username=vendor", "ivr.password=secret", "ivr.redis.key-prefix={x}").close())
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
