@@ -48,12 +48,16 @@ public abstract class AbstractIntegrationTest {
     @Autowired
     protected RedisKeys keys;
 
+    /**
+     * Host and port rather than a URL, so that a test class with a Redis of its own can register
+     * {@code spring.data.redis.url}, which takes precedence.
+     */
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
         if (ON_CLUSTER) {
             registry.add("spring.data.redis.cluster.nodes", RedisTestCluster::nodes);
         } else {
-            registry.add("spring.data.redis.url", RedisTestServer::url);
+            RedisTestServer.properties().forEach((name, value) -> registry.add(name, () -> value));
         }
     }
 

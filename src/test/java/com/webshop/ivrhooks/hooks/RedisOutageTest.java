@@ -1,8 +1,7 @@
 package com.webshop.ivrhooks.hooks;
 
-import com.webshop.ivrhooks.support.OpenApiContract;
+import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.RedisServerProcess;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,30 +23,17 @@ import static org.hamcrest.Matchers.equalTo;
  * Redis down or hanging: every call still answers HTTP 200 with "Service unavailable" within 3 s.
  * Uses its own redis-server so the test can kill and freeze it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ivr.username=outage-user", "ivr.password=outage-pass"})
 @ExtendWith(OutputCaptureExtension.class)
-class RedisOutageTest {
+class RedisOutageTest extends AbstractIntegrationTest {
 
     private static final RedisServerProcess REDIS = RedisServerProcess.start();
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
-
-    private static final String PRE_ORDER_BODY = """
-            {"username": "outage-user", "password": "outage-pass", "orderNumber": "ORD-1"}
-            """;
-    private static final String COMPLETE_BODY = """
-            {"username": "outage-user", "password": "outage-pass",
-             "orderResultRequest": {"orderNumber": "ORD-1", "referenceNumber": "REF-1", "staffId": "S-1"}}
-            """;
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
 
     @DynamicPropertySource
-    static void redisProperties(DynamicPropertyRegistry registry) {
+    static void ownRedis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", REDIS::url);
     }
 
@@ -69,24 +53,27 @@ class RedisOutageTest {
 
     private ValidatableResponse timedPost(String path, String body) {
         Instant start = Instant.now();
-        ValidatableResponse response = given().port(port).filter(OpenApiContract.RESPONSES).contentType(ContentType.JSON).body(body).post(path)
-                .then().statusCode(200).contentType(ContentType.JSON);
+        ValidatableResponse response = post(path, body);
         assertThat(Duration.between(start, Instant.now())).isLessThan(ANSWER_WITHIN);
         return response;
     }
 
     private void expectServiceUnavailable() {
-        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY)
+        timedPost(PRE_ORDER, preOrderBody("ORD-1"))
                 .body("result.errortext", equalTo("Service unavailable"))
                 .body("productlist.size()", equalTo(0));
-        timedPost("/hooks/ivr/complete/", COMPLETE_BODY)
+        timedPost(COMPLETE, completeBody("ORD-1", "REF-1"))
                 .body("orderResultResponse.result.errortext", equalTo("Service unavailable"));
+    }
+
+    private void expectProbe(String probe, int status, String state) {
+        given().port(managementPort).get("/actuator/health/" + probe)
+                .then().statusCode(status).body("status", equalTo(state));
     }
 
     @Test
     void shouldAnswerServiceUnavailableWhenRedisIsDownAndRecoverWhenItReturns(CapturedOutput output) throws Exception {
-        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).body("result.errortext", equalTo("Order not found"));
-
+        timedPost(PRE_ORDER, preOrderBody("ORD-1")).body("result.errortext", equalTo("Order not found"));
         expectProbe("readiness", 200, "UP");
 
         REDIS.kill();
@@ -96,8 +83,8 @@ class RedisOutageTest {
         expectProbe("readiness", 503, "DOWN");
         expectProbe("liveness", 200, "UP");
         assertThat(output.getOut())
-                .contains("reconcile order ORD-1 reference REF-1 staff S-1")
-                .doesNotContain("outage-pass")
+                .contains("reconcile order ORD-1 reference REF-1 staff STAFF-7")
+                .doesNotContain(PASSWORD)
                 .doesNotContain("\tat ");
 
         REDIS.restart();
@@ -106,14 +93,9 @@ class RedisOutageTest {
         expectProbe("readiness", 200, "UP");
     }
 
-    private void expectProbe(String probe, int status, String state) {
-        given().port(managementPort).get("/actuator/health/" + probe)
-                .then().statusCode(status).body("status", equalTo(state));
-    }
-
     @Test
     void shouldAnswerServiceUnavailableWhenRedisHangs() {
-        timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).body("result.errortext", equalTo("Order not found"));
+        timedPost(PRE_ORDER, preOrderBody("ORD-1")).body("result.errortext", equalTo("Order not found"));
 
         REDIS.suspend();
 
@@ -124,8 +106,8 @@ class RedisOutageTest {
     void shouldAnswerInputErrorsWithoutRedisButNeverSkipTheLockoutCheck() {
         REDIS.kill();
 
-        timedPost("/hooks/ivr/pre_order/", "{").body("result.errortext", equalTo("Input invalid"));
-        timedPost("/hooks/ivr/complete/", COMPLETE_BODY.replace("outage-pass", "wrong"))
+        timedPost(PRE_ORDER, "{").body("result.errortext", equalTo("Input invalid"));
+        timedPost(COMPLETE, completeBody("ORD-1", "REF-1").replace(PASSWORD, "wrong"))
                 .body("orderResultResponse.result.errortext", equalTo("Service unavailable"));
     }
 
@@ -133,7 +115,7 @@ class RedisOutageTest {
         Instant deadline = Instant.now().plus(timeout);
         String last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = timedPost("/hooks/ivr/pre_order/", PRE_ORDER_BODY).extract().path("result.errortext");
+            last = timedPost(PRE_ORDER, preOrderBody("ORD-1")).extract().path("result.errortext");
             if (errorText.equals(last)) {
                 return;
             }

@@ -1,5 +1,8 @@
 package com.webshop.ivrhooks.support;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -22,6 +25,28 @@ public final class RedisTestServer {
             url = start();
         }
         return url;
+    }
+
+    /** The same server as {@code spring.data.redis.*} properties other than the URL. */
+    public static Map<String, String> properties() {
+        URI uri = URI.create(url());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.data.redis.host", uri.getHost());
+        properties.put("spring.data.redis.port", String.valueOf(uri.getPort() == -1 ? 6379 : uri.getPort()));
+        if (uri.getUserInfo() != null) {
+            String[] user = uri.getUserInfo().split(":", 2);
+            if (user.length == 2) {
+                properties.put("spring.data.redis.username", user[0]);
+                properties.put("spring.data.redis.password", user[1]);
+            } else {
+                properties.put("spring.data.redis.password", user[0]);
+            }
+        }
+        if (uri.getPath() != null && uri.getPath().length() > 1) {
+            properties.put("spring.data.redis.database", uri.getPath().substring(1));
+        }
+        properties.put("spring.data.redis.ssl.enabled", String.valueOf("rediss".equals(uri.getScheme())));
+        return properties;
     }
 
     private static String start() {
