@@ -74,10 +74,17 @@ public final class RedisServerProcess implements AutoCloseable {
     public String cli(String... arguments) {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
         command.addAll(List.of(arguments));
+        return run(command).trim();
+    }
+
+    /** Runs a program to its end and returns what it printed; a non-zero exit is a failure. */
+    static String run(List<String> command) {
         try {
-            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            cli.waitFor();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
             return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -2,7 +2,6 @@ package com.webshop.ivrhooks.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public final class RedisTestCluster {
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         create.addAll(List.of(addresses.split(" ")));
         create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        run(create);
+        RedisServerProcess.run(create);
         for (RedisServerProcess server : servers) {
             awaitClusterOk(server.port());
         }
@@ -78,7 +77,7 @@ public final class RedisTestCluster {
     private static void awaitClusterOk(int port) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            if (run(List.of("redis-cli", "-p", String.valueOf(port), "cluster", "info")).contains("cluster_state:ok")) {
+            if (RedisServerProcess.run(List.of("redis-cli", "-p", String.valueOf(port), "cluster", "info")).contains("cluster_state:ok")) {
                 return;
             }
             try {
@@ -89,21 +88,5 @@ public final class RedisTestCluster {
             }
         }
         throw new IllegalStateException("Redis Cluster node " + port + " did not reach cluster_state:ok");
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
