@@ -22,6 +22,9 @@ COPY --from=build --chown=10001:10001 /workspace/extracted/spring-boot-loader/ .
 COPY --from=build --chown=10001:10001 /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build --chown=10001:10001 /workspace/extracted/application/ ./
 USER 10001:10001
+# JSON log lines (Elastic Common Schema) in the container; stack traces never reach the log
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
+    LOGGING_STRUCTURED_JSON_EXCLUDE=error.stack_trace
 EXPOSE 8080 8081
 # Only /tmp needs to be writable, so the root filesystem can be mounted read-only.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \

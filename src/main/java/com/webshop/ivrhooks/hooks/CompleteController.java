@@ -27,6 +27,7 @@ class CompleteController implements Hook {
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
     ResponseEntity<HookResponse> complete(InputStream body, HttpServletRequest http) {
         CompleteRequest request = CompleteRequest.from(bodies.readObject(body));
+        HookCall.describe(http, request.orderResult().orderNumber(), request.orderResult().referenceNumber());
         try {
             return answer(request, http.getRemoteAddr()).asJson();
         } catch (DataAccessException e) {

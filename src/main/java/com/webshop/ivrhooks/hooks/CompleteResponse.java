@@ -1,5 +1,6 @@
 package com.webshop.ivrhooks.hooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.webshop.ivrhooks.ErrorText;
 
@@ -10,6 +11,12 @@ record CompleteResponse(@JsonProperty("orderResultResponse") OrderResultResponse
 
     static CompleteResponse failure(ErrorText error) {
         return new CompleteResponse(new OrderResultResponse(Result.failure(error)));
+    }
+
+    @Override
+    @JsonIgnore
+    public Result result() {
+        return orderResultResponse.result();
     }
 
     record OrderResultResponse(@JsonProperty("result") Result result) {}

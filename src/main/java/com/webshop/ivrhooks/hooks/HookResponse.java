@@ -6,6 +6,8 @@ import org.springframework.http.ResponseEntity;
 /** The two envelopes; every answer of a hook is one of them, always with HTTP 200. */
 sealed interface HookResponse permits PreOrderResponse, CompleteResponse {
 
+    Result result();
+
     /** JSON whatever the caller's Accept header says: the vendor gets an envelope, never a 406. */
     default ResponseEntity<HookResponse> asJson() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this);

@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.transaction.ReplicasNotAcknowledgedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,6 +20,12 @@ class HooksExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HooksExceptionHandler.class);
 
+    private final MeterRegistry meters;
+
+    HooksExceptionHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler
     ResponseEntity<HookResponse> invalidInput(InvalidInputException e, HandlerMethod handler) {
         log.debug("Input invalid: {}", e.getMessage());
@@ -27,6 +34,7 @@ class HooksExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler) {
+        meters.counter("ivr.redis.errors").increment();
         Throwable cause = e.getMostSpecificCause();
         log.warn("Redis unavailable: {}: {}", cause.getClass().getSimpleName(), cause.getMessage());
         return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);

@@ -26,6 +26,7 @@ class PreOrderController implements Hook {
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
     ResponseEntity<HookResponse> preOrder(InputStream body, HttpServletRequest http) {
         PreOrderRequest request = PreOrderRequest.from(bodies.readObject(body));
+        HookCall.describe(http, request.orderNumber(), null);
         Optional<ErrorText> refusal = gate.refusal(http.getRemoteAddr(), request.username(), request.password());
         if (refusal.isPresent()) {
             return failure(refusal.get()).asJson();

@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.config.IvrProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,11 +22,14 @@ class VendorGate {
     private final List<Network> allowedNetworks;
     private final FailedLoginThrottle throttle;
     private final VendorCredentials credentials;
+    private final MeterRegistry meters;
 
-    VendorGate(IvrProperties properties, FailedLoginThrottle throttle, VendorCredentials credentials) {
+    VendorGate(IvrProperties properties, FailedLoginThrottle throttle, VendorCredentials credentials,
+            MeterRegistry meters) {
         this.allowedNetworks = properties.allowedNetworks().stream().map(Network::parse).toList();
         this.throttle = throttle;
         this.credentials = credentials;
+        this.meters = meters;
     }
 
     boolean hasValidCredentials(String username, String password) {
@@ -43,6 +47,7 @@ class VendorGate {
         }
         if (!credentials.matches(username, password)) {
             if (throttle.recordFailure(clientAddress)) {
+                meters.counter("ivr.logins.locked.out").increment();
                 log.warn("Client {} locked out after too many failed credential checks", clientAddress);
             }
             return Optional.of(ErrorText.USER_INVALID);

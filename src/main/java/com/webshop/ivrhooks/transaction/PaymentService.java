@@ -6,6 +6,7 @@ import com.webshop.ivrhooks.preorder.PreOrderService;
 import com.webshop.ivrhooks.preorder.Session;
 import com.webshop.ivrhooks.transaction.CompleteOutcome.Accepted;
 import com.webshop.ivrhooks.transaction.CompleteOutcome.Rejected;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,13 @@ public class PaymentService {
     private final PreOrderService preOrders;
     private final TransactionRepository transactions;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    PaymentService(PreOrderService preOrders, TransactionRepository transactions, Clock clock) {
+    PaymentService(PreOrderService preOrders, TransactionRepository transactions, Clock clock, MeterRegistry meters) {
         this.preOrders = preOrders;
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** For a report whose credentials were already verified. */
@@ -65,6 +68,7 @@ public class PaymentService {
                 clock.instant());
         return switch (transactions.record(transaction)) {
             case RECORDED -> {
+                meters.counter("ivr.transactions.recorded").increment();
                 log.info("Transaction recorded: order {} reference {} amount {} {}", transaction.orderNumber(),
                         transaction.referenceNumber(), transaction.amount().toPlainString(), session.currency());
                 yield new Accepted(false);
@@ -90,6 +94,7 @@ public class PaymentService {
         log.warn("Payment rejected: order {} reference {} staff {} reason '{}'", rejection.orderNumber(),
                 rejection.referenceNumber(), rejection.staffId(), rejection.reason());
         transactions.recordRejection(rejection);
+        meters.counter("ivr.rejections.recorded", "reason", error.text()).increment();
         return new Rejected(error);
     }
 }

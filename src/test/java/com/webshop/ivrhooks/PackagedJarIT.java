@@ -1,0 +1,136 @@
+package com.webshop.ivrhooks;
+
+import com.webshop.ivrhooks.support.RedisServerProcess;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The packaged jar, started the way the container starts it: JSON (ECS) log lines, every one of
+ * them parseable, one per hook call, and never a stack trace or a password.
+ */
+class PackagedJarIT {
+
+    private static final String PASSWORD = "Jar-Canary-Pa55";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static RedisServerProcess redis;
+    private static Process service;
+    private static Path log;
+    private static int port;
+
+    @BeforeAll
+    static void startJar() throws Exception {
+        redis = RedisServerProcess.start();
+        port = freePort();
+        log = Files.createTempFile("ivr-hooks-jar", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("ivr.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("IVR_USERNAME", "jar-user");
+        env.put("IVR_PASSWORD", PASSWORD);
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
+        env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        env.put("LOGGING_STRUCTURED_JSON_EXCLUDE", "error.stack_trace");
+        service = builder.start();
+        awaitHttp();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        service.destroy();
+        service.waitFor();
+        redis.close();
+    }
+
+    @Test
+    void shouldWriteOneParseableJsonLinePerHookCallAndNoStackTrace() throws Exception {
+        given().port(port).contentType(ContentType.JSON).header("X-Request-Id", "jar-req-1")
+                .body("{\"username\": \"jar-user\", \"password\": \"" + PASSWORD + "\", \"orderNumber\": \"ORD-JAR\"}")
+                .post("/hooks/ivr/pre_order/").then().statusCode(200)
+                .header("X-Request-Id", "jar-req-1")
+                .body("result.errortext", equalTo("Order not found"));
+        given().port(port).header("X-Request-Id", "jar-req-2").body("{")
+                .post("/hooks/ivr/complete").then().statusCode(200)
+                .body("orderResultResponse.result.errortext", equalTo("Input invalid"));
+        redis.kill();
+        given().port(port).contentType(ContentType.JSON).header("X-Request-Id", "jar-req-3")
+                .body("{\"username\": \"jar-user\", \"password\": \"" + PASSWORD + "\", \"orderNumber\": \"ORD-JAR\"}")
+                .post("/hooks/ivr/pre_order/").then().statusCode(200)
+                .body("result.errortext", equalTo("Service unavailable"));
+
+        List<JsonNode> lines = awaitLines("jar-req-3");
+        assertThat(Files.readString(log)).doesNotContain(PASSWORD).doesNotContain("\tat ").doesNotContain("stack_trace");
+        JsonNode first = hookCall(lines, "jar-req-1");
+        assertThat(first.get("endpoint").asString()).isEqualTo("pre_order");
+        assertThat(first.get("orderNumber").asString()).isEqualTo("ORD-JAR");
+        assertThat(first.get("outcome").asString()).isEqualTo("Order not found");
+        assertThat(first.get("durationMs").isNumber()).isTrue();
+        assertThat(first.get("log").get("level").asString()).isEqualTo("INFO");
+        assertThat(hookCall(lines, "jar-req-2").get("outcome").asString()).isEqualTo("Input invalid");
+        assertThat(hookCall(lines, "jar-req-3").get("outcome").asString()).isEqualTo("Service unavailable");
+    }
+
+    private static JsonNode hookCall(List<JsonNode> lines, String requestId) {
+        List<JsonNode> calls = lines.stream()
+                .filter(line -> line.has("requestId") && requestId.equals(line.get("requestId").asString()))
+                .toList();
+        assertThat(calls).as("hook call lines for " + requestId).hasSize(1);
+        return calls.getFirst();
+    }
+
+    /** Every line of the log parsed as JSON, once the line for the given request id is there. */
+    private static List<JsonNode> awaitLines(String requestId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!Files.readString(log).contains(requestId) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static void awaitHttp() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("service running; log: " + log).isTrue();
+            try {
+                given().port(port).get("/openapi/ivr-hooks.yaml").then().statusCode(200);
+                return;
+            } catch (Exception | AssertionError e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the jar did not answer within 60 s; log: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
