@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** One log line per hook call, request ids echoed, and Prometheus metrics on the management port. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,6 +68,18 @@ class ObservabilityTest extends AbstractIntegrationTest {
 
         private long linesWith(CapturedOutput output, String text) {
             return output.getOut().lines().filter(line -> line.contains(text)).count();
+        }
+    }
+
+    @Nested
+    class Info {
+
+        @Test
+        void shouldDescribeTheBuildAndItsCommit() {
+            given().port(managementPort).get("/actuator/info").then().statusCode(200)
+                    .body("build.artifact", equalTo("ivr-hooks"))
+                    .body("build.version", notNullValue())
+                    .body("git.commit.id", notNullValue());
         }
     }
 
