@@ -158,6 +158,20 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void shouldOfferSentinelAndClusterRedisSettingsAsConfigMapPatches() throws IOException {
+        Path overlay = Path.of("deploy/k8s/overlays/example");
+        ConfigMap sentinel = YAML.readValue(overlay.resolve("redis-sentinel.yaml").toFile(), ConfigMap.class);
+        ConfigMap cluster = YAML.readValue(overlay.resolve("redis-cluster.yaml").toFile(), ConfigMap.class);
+
+        assertThat(sentinel.getMetadata().getName()).isEqualTo("ivr-hooks-redis");
+        assertThat(sentinel.getData()).containsKeys("SPRING_DATA_REDIS_SENTINEL_MASTER", "SPRING_DATA_REDIS_SENTINEL_NODES");
+        assertThat(cluster.getMetadata().getName()).isEqualTo("ivr-hooks-redis");
+        assertThat(cluster.getData()).containsKey("SPRING_DATA_REDIS_CLUSTER_NODES");
+        assertNoUnknownFields(sentinel, "redis-sentinel.yaml", Collections.newSetFromMap(new IdentityHashMap<>()));
+        assertNoUnknownFields(cluster, "redis-cluster.yaml", Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    @Test
     void shouldKeepAvailabilityAndScaleOnCpu() throws IOException {
         assertThat(read("poddisruptionbudget.yaml", PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal())
                 .isEqualTo(1);
