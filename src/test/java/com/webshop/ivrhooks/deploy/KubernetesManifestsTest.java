@@ -123,6 +123,7 @@ class KubernetesManifestsTest {
         }
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).isPositive();
         assertThat(application.at("/management/endpoint/health/group/readiness/include").asText()).contains("redis");
     }
 
