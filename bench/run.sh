@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Benchmarks both hooks on this machine: builds the jar, starts its own redis-server (no
+# persistence) and the service with fixed JVM flags, seeds pre-orders, warms up, drives the hooks
+# with wrk and checks its own results. Usage: bench/run.sh   (settings: see the variables below)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
+COMPLETES=${COMPLETES:-600000}     # fresh pre-orders for complete, shared by the wrk threads
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-45s}
+RUNS=${RUNS:-3}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
+OUT=bench/out
+mkdir -p "$OUT"
+
+for tool in wrk redis-server redis-cli; do
+    command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian package: ${tool%%-*})" >&2; exit 1; }
+done
+[ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/ivr-hooks-*.jar | head -n 1)
+
+REDIS_PORT=$(free_port)
+APP_PORT=$(free_port)
+MGMT_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    --dir "$OUT" --logfile redis.log &
+REDIS_PID=$!
+APP_PID=
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+
+# the checkout's keys, written with redis-cli --pipe in the Redis protocol
+seed() { # prefix count
+    awk -v prefix="$1" -v n="$2" 'BEGIN {
+        doc_head = "{\"currency\":\"TRY\",\"paymentOption\":{\"id\":12,\"name\":\"Pay by phone\",\"paymentType\":\"cash_register\"},"
+        items = "[{\"sku\":\"SKU-1001\",\"name\":\"Wireless Mouse\",\"quantity\":2,\"totalPrice\":259.98,\"discountedTotalPrice\":239.98},{\"sku\":\"SKU-2002\",\"name\":\"USB-C Hub\",\"quantity\":1,\"totalPrice\":149.99,\"discountedTotalPrice\":149.99}]"
+        basket = "{\"items\":" items ",\"totalAmount\":389.97}"
+        for (i = 0; i < n; i++) {
+            order = prefix i; session = "s-" order
+            doc = doc_head "\"orderNumber\":\"" order "\",\"basket\":" basket ",\"preOrder\":{\"basket\":" basket ",\"totalAmount\":389.97}}"
+            resp("ivr:session:{" session "}", doc); resp("ivr:order:{" order "}", session)
+        }
+    }
+    function resp(key, value) {
+        printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", length(key), key, length(value), value
+    }' | redis-cli -p "$REDIS_PORT" --pipe >/dev/null
+}
+seed ORD-B- "$ORDERS"
+for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )); done
+echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders"
+
+START=$(date +%s%N)
+IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=$APP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT \
+    SPRING_DATA_REDIS_PORT=$REDIS_PORT LOGGING_LEVEL_ROOT=WARN \
+    "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" > "$OUT/service.log" 2>&1 &
+APP_PID=$!
+BODY='{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}'
+until curl -s -o /dev/null -m 1 "localhost:$APP_PORT/hooks/ivr/pre_order/" -H 'Content-Type: application/json' -d "$BODY"; do sleep 0.02; done
+echo "startup to first answer: $(( ($(date +%s%N) - START) / 1000000 )) ms (flags: $JVM_FLAGS)"
+
+OFFSET=0
+drive() { # endpoint duration
+    ENDPOINT=$1 ORDERS=$ORDERS OFFSET=$OFFSET wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" -s bench/hooks.lua "http://127.0.0.1:$APP_PORT" \
+        | grep '^RESULT'
+}
+used() { sed -E 's/.* used=([0-9]+).*/\1/' <<<"$1"; }
+echo "warming up for $WARMUP per endpoint (results discarded)"
+drive pre_order "$WARMUP" >/dev/null
+line=$(drive complete "$WARMUP")
+OFFSET=$(( OFFSET + $(used "$line") ))
+warm_completes=$(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line")
+
+status=0
+completes=0
+for run in $(seq 1 "$RUNS"); do
+    for endpoint in pre_order complete; do
+        line=$(drive "$endpoint" "$DURATION")
+        echo "run $run $line"
+        case "$line" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1 ;; esac
+        if [ "$endpoint" = complete ]; then
+            completes=$(( completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
+            OFFSET=$(( OFFSET + $(used "$line") ))
+        fi
+    done
+done
+
+recorded=$(( $(redis-cli -p "$REDIS_PORT" xlen ivr:transactions) - warm_completes ))
+echo "transactions on the stream: $recorded, successful completes: $completes"
+# wrk counts only the answers it read before the run ended: up to one call per connection and run
+# may be recorded without being counted
+if [ "$recorded" -lt "$completes" ] || [ $(( recorded - completes )) -gt $(( CONNECTIONS * (RUNS + 1) )) ]; then
+    echo "  CHECK FAILED: every successful complete must be on the stream, and nothing else" >&2; status=1
+fi
+echo "peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$APP_PID/status)"
+exit $status
