@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
+BASKET_ITEMS=${BASKET_ITEMS:-2}    # lines per basket
 COMPLETES=${COMPLETES:-600000}     # fresh pre-orders for complete, shared by the wrk threads
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -40,13 +41,17 @@ until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
 # the checkout's keys, written with redis-cli --pipe in the Redis protocol
 seed() { # prefix count
-    awk -v prefix="$1" -v n="$2" 'BEGIN {
+    awk -v prefix="$1" -v n="$2" -v lines="$BASKET_ITEMS" 'BEGIN {
         doc_head = "{\"currency\":\"TRY\",\"paymentOption\":{\"id\":12,\"name\":\"Pay by phone\",\"paymentType\":\"cash_register\"},"
-        items = "[{\"sku\":\"SKU-1001\",\"name\":\"Wireless Mouse\",\"quantity\":2,\"totalPrice\":259.98,\"discountedTotalPrice\":239.98},{\"sku\":\"SKU-2002\",\"name\":\"USB-C Hub\",\"quantity\":1,\"totalPrice\":149.99,\"discountedTotalPrice\":149.99}]"
-        basket = "{\"items\":" items ",\"totalAmount\":389.97}"
+        items = "["
+        for (l = 0; l < lines; l++) {
+            items = items (l ? "," : "") "{\"sku\":\"SKU-" l "\",\"name\":\"Product " l "\",\"quantity\":1,\"totalPrice\":10.00,\"discountedTotalPrice\":9.50}"
+        }
+        items = items "]"
+        basket = "{\"items\":" items ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}"
         for (i = 0; i < n; i++) {
             order = prefix i; session = "s-" order
-            doc = doc_head "\"orderNumber\":\"" order "\",\"basket\":" basket ",\"preOrder\":{\"basket\":" basket ",\"totalAmount\":389.97}}"
+            doc = doc_head "\"orderNumber\":\"" order "\",\"basket\":" basket ",\"preOrder\":{\"basket\":" basket ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}}"
             resp("ivr:session:{" session "}", doc); resp("ivr:order:{" order "}", session)
         }
     }
