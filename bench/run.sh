@@ -9,7 +9,7 @@ ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
 BASKET_ITEMS=${BASKET_ITEMS:-2}    # lines per basket
 COMPLETES=${COMPLETES:-600000}     # fresh pre-orders for complete, shared by the wrk threads
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))}   # wrk needs connections >= threads
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-45s}
 RUNS=${RUNS:-3}
