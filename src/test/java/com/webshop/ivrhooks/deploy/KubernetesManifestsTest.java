@@ -104,6 +104,10 @@ class KubernetesManifestsTest {
 
         assertThat(portNamed(container, "http")).isEqualTo(application.at("/server/port").asInt());
         assertThat(portNamed(container, "management")).isEqualTo(application.at("/management/server/port").asInt());
+        assertThat(container.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("MANAGEMENT_SERVER_PORT");
+            assertThat(env.getValue()).isEqualTo(String.valueOf(portNamed(container, "management")));
+        });
         Service service = read("service.yaml", Service.class);
         assertThat(service.getSpec().getPorts()).singleElement()
                 .satisfies(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
