@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /** The pre-order checks shared by both hooks, in the order the API document lists them. */
 @Service
@@ -19,11 +20,11 @@ public class PreOrderService {
     private static final Logger log = LoggerFactory.getLogger(PreOrderService.class);
 
     private final PreOrderRepository repository;
-    private final ObjectMapper json;
+    private final ObjectReader sessions;
 
     PreOrderService(PreOrderRepository repository, ObjectMapper json) {
         this.repository = repository;
-        this.json = json;
+        this.sessions = json.readerFor(Session.class);
     }
 
     public PreOrderCheck check(String orderNumber) {
@@ -61,7 +62,7 @@ public class PreOrderService {
         }
         Session session;
         try {
-            session = json.readValue(document, Session.class);
+            session = sessions.readValue(document);
         } catch (JacksonException e) {
             log.error("Corrupt session document for order {} (session {}): {}", orderNumber, sessionId,
                     e.getOriginalMessage());

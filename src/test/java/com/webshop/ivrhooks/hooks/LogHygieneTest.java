@@ -31,7 +31,7 @@ class LogHygieneTest extends AbstractIntegrationTest {
         complete("ORD-2", "REF-3").body("orderResultResponse.result.errortext", equalTo("Order Not Found"));
 
         assertThat(output.getAll())
-                .contains("Transaction recorded: order ORD-1 reference REF-1")
+                .contains("hook call endpoint=complete orderNumber=ORD-1 referenceNumber=REF-1 outcome='success'")
                 .contains("Payment rejected: order ORD-1 reference REF-2")
                 .contains("Corrupt session document for order ORD-2")
                 .doesNotContain(PASSWORD)
