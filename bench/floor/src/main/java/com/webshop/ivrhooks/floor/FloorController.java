@@ -1,0 +1,88 @@
+package com.webshop.ivrhooks.floor;
+
+import java.time.Instant;
+import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The benchmark's floor (bench/run.sh with TARGET=floor): the same hooks on the same HTTP framework,
+ * sending exactly the service's Redis commands per call in the same order over the same shared
+ * Lettuce connection, and doing nothing else: no checks, no JSON library, no logging, no metrics.
+ * What the service's own code would cost if it were free; the gap to the service is its overhead.
+ */
+@RestController
+class FloorController {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LOOKUP =
+            RedisScript.of(new ClassPathResource("scripts/order-lookup.lua"), List.class);
+    private static final RedisScript<String> RECORD =
+            RedisScript.of(new ClassPathResource("scripts/record-transaction.lua"), String.class);
+
+    private static final byte[] PRE_ORDER_ANSWER = ("{\"result\":{\"success\":true,\"errortext\":\"\"},\"productlist\":["
+            + "{\"productnumber\":\"SKU-0\",\"discountedprice\":9.50,\"realprice\":10.00,\"quantity\":1,\"productname\":\"Product 0\"},"
+            + "{\"productnumber\":\"SKU-1\",\"discountedprice\":9.50,\"realprice\":10.00,\"quantity\":1,\"productname\":\"Product 1\"}],"
+            + "\"orderprice\":19.00}").getBytes(UTF_8);
+    private static final byte[] COMPLETE_ANSWER =
+            "{\"orderResultResponse\":{\"result\":{\"success\":true,\"errortext\":\"\"}}}".getBytes(UTF_8);
+
+    private final StringRedisTemplate redis;
+
+    FloorController(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
+    ResponseEntity<byte[]> preOrder(@RequestBody byte[] body, HttpServletRequest request) {
+        lookup(request, field(new String(body, UTF_8), "orderNumber"));
+        return answer(PRE_ORDER_ANSWER);
+    }
+
+    @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
+    ResponseEntity<byte[]> complete(@RequestBody byte[] body, HttpServletRequest request) {
+        String json = new String(body, UTF_8);
+        String order = field(json, "orderNumber");
+        String reference = field(json, "referenceNumber");
+        String sessionId = lookup(request, order);
+        redis.execute(RECORD,
+                List.of("ivr:txn:{" + order + "}", "ivr:ref:{" + reference + "}", "ivr:transactions",
+                        "ivr:published:{" + order + "}"),
+                "30000", "referenceNumber", reference, "orderNumber", order, "staffId", field(json, "staffId"),
+                "amount", "19.00", "currency", "TRY", "paymentOptionId", "12", "sessionId", sessionId,
+                "createdAt", Instant.now().toString());
+        return answer(COMPLETE_ANSWER);
+    }
+
+    /** The service's reads: throttle counter, order lookup, session document. Returns the session id. */
+    private String lookup(HttpServletRequest request, String order) {
+        redis.opsForValue().get("ivr:throttle:{" + request.getRemoteAddr() + "}");
+        List<?> found = redis.execute(LOOKUP,
+                List.of("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}"));
+        String sessionId = (String) found.get(1);
+        byte[] key = ("ivr:session:{" + sessionId + "}").getBytes(UTF_8);
+        redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key));
+        return sessionId;
+    }
+
+    /** The value of {@code "name":"..."}, found by string search. */
+    private static String field(String json, String name) {
+        String marker = "\"" + name + "\":\"";
+        int start = json.indexOf(marker) + marker.length();
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    private static ResponseEntity<byte[]> answer(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}
