@@ -8,7 +8,7 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q -DskipTests package \
-    && java -Djarmode=tools -jar target/ivr-hooks-*.jar extract --layers --destination extracted
+    && java -Djarmode=tools -jar target/ivr-hooks-*.jar extract --layers --application-filename application.jar --destination extracted
 
 FROM eclipse-temurin:25-jre
 LABEL org.opencontainers.image.title="ivr-hooks" \
