@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The packaged jar, started the way the container starts it: JSON (ECS) log lines, every one of
- * them parseable, one per hook call, and never a stack trace or a password.
+ * The packaged jar, started the way the container starts it (Spring's AOT-processed context): a
+ * payment recorded, JSON (ECS) log lines, every one of them parseable, one per hook call, and never
+ * a stack trace or a password.
  */
 class PackagedJarIT {
 
@@ -41,7 +42,7 @@ class PackagedJarIT {
         log = Files.createTempFile("ivr-hooks-jar", ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("ivr.jar"))
+                "-Dspring.aot.enabled=true", "-jar", System.getProperty("ivr.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -52,6 +53,8 @@ class PackagedJarIT {
         env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         env.put("LOGGING_STRUCTURED_JSON_EXCLUDE", "error.stack_trace");
+        // a profile is decided at runtime, also in the AOT-processed context
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
         service = builder.start();
         awaitHttp();
     }
@@ -65,6 +68,19 @@ class PackagedJarIT {
 
     @Test
     void shouldWriteOneParseableJsonLinePerHookCallAndNoStackTrace() throws Exception {
+        given().port(port).contentType(ContentType.JSON)
+                .body("{\"username\": \"jar-user\", \"password\": \"" + PASSWORD + "\", \"orderNumber\": \"ORD-2024-001234\"}")
+                .post("/hooks/ivr/pre_order").then().statusCode(200)
+                .body("result.success", equalTo(true))
+                .body("productlist[0].productnumber", equalTo("SKU-1001"));
+        given().port(port).contentType(ContentType.JSON).header("X-Request-Id", "jar-req-0")
+                .body("""
+                        {"username": "jar-user", "password": "%s",
+                         "orderResultRequest": {"orderNumber": "ORD-2024-001234", "referenceNumber": "JAR-REF-1", "staffId": "S1"}}
+                        """.formatted(PASSWORD))
+                .post("/hooks/ivr/complete/").then().statusCode(200)
+                .body("orderResultResponse.result.success", equalTo(true));
+        assertThat(redis.cli("XLEN", "ivr:transactions").trim()).isEqualTo("1");
         given().port(port).contentType(ContentType.JSON).header("X-Request-Id", "jar-req-1")
                 .body("{\"username\": \"jar-user\", \"password\": \"" + PASSWORD + "\", \"orderNumber\": \"ORD-JAR\"}")
                 .post("/hooks/ivr/pre_order/").then().statusCode(200)
@@ -81,6 +97,7 @@ class PackagedJarIT {
 
         List<JsonNode> lines = awaitLines("jar-req-3");
         assertThat(Files.readString(log)).doesNotContain(PASSWORD).doesNotContain("\tat ").doesNotContain("stack_trace");
+        assertThat(hookCall(lines, "jar-req-0").get("outcome").asString()).isEqualTo("success");
         JsonNode first = hookCall(lines, "jar-req-1");
         assertThat(first.get("endpoint").asString()).isEqualTo("pre_order");
         assertThat(first.get("orderNumber").asString()).isEqualTo("ORD-JAR");

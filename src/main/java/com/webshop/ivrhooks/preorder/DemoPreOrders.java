@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -16,10 +16,11 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * With the {@code demo} profile, writes two sample pre-orders the way the checkout would, so the
- * README's curl examples answer at once. Existing keys are left alone.
+ * README's curl examples answer at once. Existing keys are left alone. The profile is checked at
+ * runtime, not with {@code @Profile}: the container's AOT-processed context fixes its beans at build
+ * time.
  */
 @Component
-@Profile("demo")
 class DemoPreOrders implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPreOrders.class);
@@ -27,15 +28,20 @@ class DemoPreOrders implements ApplicationRunner {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final ObjectMapper json;
+    private final Environment environment;
 
-    DemoPreOrders(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json) {
+    DemoPreOrders(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, Environment environment) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        if (!environment.matchesProfiles("demo")) {
+            return;
+        }
         JsonNode demo;
         try (InputStream in = new ClassPathResource("demo/pre-orders.json").getInputStream()) {
             demo = json.readTree(in);
