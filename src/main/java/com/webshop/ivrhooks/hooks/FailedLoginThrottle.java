@@ -2,8 +2,8 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
+import com.webshop.ivrhooks.config.RedisScripts;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class FailedLoginThrottle {
 
     private static final RedisScript<Long> RECORD_FAILURE =
-            RedisScript.of(new ClassPathResource("scripts/record-failed-login.lua"), Long.class);
+            RedisScripts.load("record-failed-login.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;

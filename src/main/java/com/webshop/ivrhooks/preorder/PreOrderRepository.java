@@ -1,8 +1,8 @@
 package com.webshop.ivrhooks.preorder;
 
 import com.webshop.ivrhooks.config.RedisKeys;
+import com.webshop.ivrhooks.config.RedisScripts;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -17,7 +17,7 @@ class PreOrderRepository {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
-            RedisScript.of(new ClassPathResource("scripts/order-lookup.lua"), List.class);
+            RedisScripts.load("order-lookup.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;

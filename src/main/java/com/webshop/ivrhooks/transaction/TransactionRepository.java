@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.transaction;
 
 import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
+import com.webshop.ivrhooks.config.RedisScripts;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.Limit;
@@ -47,11 +47,11 @@ class TransactionRepository {
     /** The published marker's value while a stream entry is being written; the scripts use it too. */
     private static final String PENDING = "pending";
 
-    private static final RedisScript<String> RECORD = script("record-transaction.lua");
-    private static final RedisScript<String> CLAIM_REFERENCE = script("claim-reference.lua");
+    private static final RedisScript<String> RECORD = RedisScripts.load("record-transaction.lua", String.class);
+    private static final RedisScript<String> CLAIM_REFERENCE = RedisScripts.load("claim-reference.lua", String.class);
     private static final RedisScript<Long> RELEASE_REFERENCE =
-            RedisScript.of(new ClassPathResource("scripts/release-reference.lua"), Long.class);
-    private static final RedisScript<String> CLAIM_ORDER = script("claim-order.lua");
+            RedisScripts.load("release-reference.lua", Long.class);
+    private static final RedisScript<String> CLAIM_ORDER = RedisScripts.load("claim-order.lua", String.class);
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -75,10 +75,6 @@ class TransactionRepository {
             throw new IllegalStateException(
                     "ivr.redis.wait-replicas needs the one-step script: not on Redis Cluster or with ivr.redis.single-slot-scripts");
         }
-    }
-
-    private static RedisScript<String> script(String name) {
-        return RedisScript.of(new ClassPathResource("scripts/" + name), String.class);
     }
 
     /** Records the payment exactly once, however many replicas race to record it. */

@@ -1,9 +1,11 @@
 package com.webshop.ivrhooks.floor;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The benchmark's floor (bench/run.sh with TARGET=floor): the same hooks on the same HTTP framework,
+ * The benchmark's floor (bench/run.sh runs it beside the service): the same hooks on the same HTTP framework,
  * sending exactly the service's Redis commands per call in the same order over the same shared
  * Lettuce connection, and doing nothing else: no checks, no JSON library, no logging, no metrics.
  * What the service's own code would cost if it were free; the gap to the service is its overhead.
@@ -25,10 +27,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 class FloorController {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> LOOKUP =
-            RedisScript.of(new ClassPathResource("scripts/order-lookup.lua"), List.class);
-    private static final RedisScript<String> RECORD =
-            RedisScript.of(new ClassPathResource("scripts/record-transaction.lua"), String.class);
+    private static final RedisScript<List> LOOKUP = script("order-lookup.lua", List.class);
+    private static final RedisScript<String> RECORD = script("record-transaction.lua", String.class);
 
     private static final byte[] PRE_ORDER_ANSWER = ("{\"result\":{\"success\":true,\"errortext\":\"\"},\"productlist\":["
             + "{\"productnumber\":\"SKU-0\",\"discountedprice\":9.50,\"realprice\":10.00,\"quantity\":1,\"productname\":\"Product 0\"},"
@@ -73,6 +73,15 @@ class FloorController {
         byte[] key = ("ivr:session:{" + sessionId + "}").getBytes(UTF_8);
         redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key));
         return sessionId;
+    }
+
+    /** Read once, as the service does: a resource-backed script checks the file on every call. */
+    private static <T> RedisScript<T> script(String name, Class<T> type) {
+        try (InputStream in = FloorController.class.getResourceAsStream("/scripts/" + name)) {
+            return RedisScript.of(new String(in.readAllBytes(), UTF_8), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The value of {@code "name":"..."}, found by string search. */
