@@ -3,6 +3,7 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.config.IvrProperties;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,9 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class RequestBodyReader {
 
+    /** Enough for any real hook call; InputStream.readNBytes would allocate 16 KiB per call. */
+    private static final int INITIAL_BUFFER = 1024;
+
     private final ObjectMapper json;
     private final int maxBytes;
 
@@ -24,18 +28,28 @@ class RequestBodyReader {
     }
 
     JsonNode readObject(InputStream body) {
-        byte[] bytes;
+        byte[] buffer = new byte[Math.min(INITIAL_BUFFER, maxBytes + 1)];
+        int length = 0;
         try {
-            bytes = body.readNBytes(maxBytes + 1);
+            int read;
+            while (length <= maxBytes) {
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxBytes + 1));
+                }
+                if ((read = body.read(buffer, length, buffer.length - length)) < 0) {
+                    break;
+                }
+                length += read;
+            }
         } catch (IOException e) {
             throw new InvalidInputException("body could not be read");
         }
-        if (bytes.length > maxBytes) {
+        if (length > maxBytes) {
             throw new InvalidInputException("body larger than " + maxBytes + " bytes");
         }
         JsonNode node;
         try {
-            node = json.readTree(bytes);
+            node = json.readTree(buffer, 0, length);
         } catch (JacksonException e) {
             throw new InvalidInputException("body is not valid JSON");
         }
