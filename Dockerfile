@@ -28,9 +28,8 @@ RUN IVR_USERNAME=training IVR_PASSWORD=training \
     java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
         -jar /app/application.jar
 USER 10001:10001
-# JSON log lines (Elastic Common Schema) in the container; stack traces never reach the log
-ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
-    LOGGING_STRUCTURED_JSON_EXCLUDE=error.stack_trace
+# JSON log lines (Elastic Common Schema, written by the service's own formatter), never a stack trace
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=com.webshop.ivrhooks.config.EcsLogFormatter
 EXPOSE 8080 8081
 # Only /tmp needs to be writable, so the root filesystem can be mounted read-only.
 ENTRYPOINT ["java", "-Dspring.aot.enabled=true", "-XX:AOTCache=/app/app.aot", "-XX:MaxRAMPercentage=75", \

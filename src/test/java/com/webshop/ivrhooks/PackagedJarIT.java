@@ -51,8 +51,7 @@ class PackagedJarIT {
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
         env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
-        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-        env.put("LOGGING_STRUCTURED_JSON_EXCLUDE", "error.stack_trace");
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "com.webshop.ivrhooks.config.EcsLogFormatter");
         // a profile is decided at runtime, also in the AOT-processed context
         env.put("SPRING_PROFILES_ACTIVE", "demo");
         service = builder.start();

@@ -1,0 +1,103 @@
+package com.webshop.ivrhooks.config;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MarkerFactory;
+import org.slf4j.event.KeyValuePair;
+import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EcsLogFormatterTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final long PID = ProcessHandle.current().pid();
+
+    private final EcsLogFormatter formatter = new EcsLogFormatter(new MockEnvironment()
+            .withProperty("spring.application.name", "ivr-hooks")
+            .withProperty("spring.application.version", "1.2.3"));
+
+    @Test
+    void shouldWriteTheMembersOfSpringBootsEcsFormatWithKeyValuePairsAtTopLevel() {
+        LoggingEvent event = event("hook call", null);
+        event.addKeyValuePair(new KeyValuePair("endpoint", "complete"));
+        event.addKeyValuePair(new KeyValuePair("referenceNumber", null));
+        event.addKeyValuePair(new KeyValuePair("durationMs", 27L));
+
+        String line = formatter.format(event);
+
+        assertThat(line).endsWith("}\n").doesNotContain("\n{");
+        assertThat(JSON.readTree(line)).isEqualTo(JSON.readTree("""
+                {"@timestamp": "2026-11-23T16:25:17.769791420Z",
+                 "log": {"level": "INFO", "logger": "com.webshop.ivrhooks.hooks.HookCallFilter"},
+                 "process": {"pid": %d, "thread": {"name": "http-nio-8080-exec-1"}},
+                 "service": {"name": "ivr-hooks", "version": "1.2.3", "node": {}},
+                 "message": "hook call",
+                 "endpoint": "complete", "referenceNumber": null, "durationMs": 27,
+                 "ecs": {"version": "8.11"}}
+                """.formatted(PID)));
+    }
+
+    @Test
+    void shouldEscapeWhatWouldBreakTheLineOrTheJson() {
+        LoggingEvent event = event("order \"A\\B\"\nsecond line\u0000\t\u2028 ünïcode", null);
+        event.addKeyValuePair(new KeyValuePair("orderNumber", "ORD\r\n{\"forged\":true}"));
+
+        String line = formatter.format(event);
+
+        assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.get("message").asString()).isEqualTo("order \"A\\B\"\nsecond line\u0000\t\u2028 ünïcode");
+        assertThat(json.get("orderNumber").asString()).isEqualTo("ORD\r\n{\"forged\":true}");
+        assertThat(json.has("forged")).isFalse();
+    }
+
+    @Test
+    void shouldWriteAnExceptionsTypeAndMessageButNeverItsStackTrace() {
+        LoggingEvent event = event("failed", new IllegalStateException("Redis \"down\""));
+
+        JsonNode json = JSON.readTree(formatter.format(event));
+
+        assertThat(json.get("error")).isEqualTo(JSON.readTree("""
+                {"type": "java.lang.IllegalStateException", "message": "Redis \\"down\\""}
+                """));
+        assertThat(formatter.format(event)).doesNotContain("stack_trace").doesNotContain("EcsLogFormatterTest");
+    }
+
+    @Test
+    void shouldWriteMdcEntriesMarkersAndConfiguredServiceMembers() {
+        EcsLogFormatter configured = new EcsLogFormatter(new MockEnvironment()
+                .withProperty("spring.application.name", "ivr-hooks")
+                .withProperty("logging.structured.ecs.service.name", "payments")
+                .withProperty("logging.structured.ecs.service.environment", "prod")
+                .withProperty("logging.structured.ecs.service.node-name", "pod-1"));
+        LoggingEvent event = event("started", null);
+        event.setMDCPropertyMap(Map.of("traceId", "abc"));
+        event.addMarker(MarkerFactory.getMarker("AUDIT"));
+
+        JsonNode json = JSON.readTree(configured.format(event));
+
+        assertThat(json.get("service")).isEqualTo(JSON.readTree("""
+                {"name": "payments", "environment": "prod", "node": {"name": "pod-1"}}
+                """));
+        assertThat(json.get("traceId").asString()).isEqualTo("abc");
+        assertThat(json.get("tags")).isEqualTo(JSON.readTree("[\"AUDIT\"]"));
+    }
+
+    private static LoggingEvent event(String message, Throwable error) {
+        LoggingEvent event = new LoggingEvent(EcsLogFormatterTest.class.getName(),
+                ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.webshop.ivrhooks.hooks.HookCallFilter"), Level.INFO, message, error,
+                null);
+        event.setInstant(Instant.parse("2026-11-23T16:25:17.769791420Z"));
+        event.setThreadName("http-nio-8080-exec-1");
+        return event;
+    }
+}
