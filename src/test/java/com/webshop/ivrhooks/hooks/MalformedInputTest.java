@@ -95,6 +95,17 @@ class MalformedInputTest extends AbstractIntegrationTest {
         }
 
         @Test
+        void shouldReadABodyOfExactlyTheLimitInFullAndRefuseOneByteMore() {
+            String prefix = "{\"username\": \"%s\", \"password\": \"%s\", \"orderNumber\": \"%s\", \"padding\": \""
+                    .formatted(USERNAME, PASSWORD, ORDER);
+            String atLimit = prefix + "x".repeat(64 * 1024 - prefix.length() - 2) + "\"}";
+            assertThat(atLimit.getBytes(StandardCharsets.UTF_8)).hasSize(64 * 1024);
+
+            post(PRE_ORDER, atLimit).body("result.success", equalTo(true)).body("productlist.size()", equalTo(2));
+            expectInputInvalid(send(atLimit.replace("\"}", "x\"}")), ERRORTEXT);
+        }
+
+        @Test
         void shouldAnswerHugeBodiesWithTheEnvelopeRatherThanAReset() {
             byte[] body = new byte[10 * 1024 * 1024];
             Arrays.fill(body, (byte) '[');
