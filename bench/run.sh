@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
-# Benchmarks both hooks on this machine: builds the jar, starts its own redis-server (no
-# persistence) and the service with fixed JVM flags, seeds pre-orders, warms up, drives the hooks
-# with wrk and checks its own results. Usage: bench/run.sh   (settings: see the variables below)
-# TARGET=floor runs the same load against bench/floor, which sends the same Redis commands and
-# does nothing else: the floor the service is measured against.
+# Benchmarks both hooks on this machine: builds the jars, starts its own redis-server (no
+# persistence), the service and bench/floor (the same HTTP framework sending the same Redis
+# commands, with no checks: the floor the service is measured against) with fixed JVM flags, seeds
+# pre-orders, warms both up, then drives the hooks with wrk, alternating service and floor run by
+# run so that both see the same machine, and checks its own results.
+# Usage: bench/run.sh   (settings: see the variables below; TARGETS=service for the service only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
 BASKET_ITEMS=${BASKET_ITEMS:-2}    # lines per basket
-COMPLETES=${COMPLETES:-600000}     # fresh pre-orders for complete, shared by the wrk threads
+RUNS=${RUNS:-3}
+# fresh pre-orders for complete, shared by the wrk threads: enough for every run and the warm-up
+# at about 7000 calls/s for each target (a run that runs out fails its check)
+COMPLETES=${COMPLETES:-$(( 150000 * (RUNS + 1) * $(wc -w <<<"${TARGETS:-service floor}") ))}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))}   # wrk needs connections >= threads
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-45s}
-RUNS=${RUNS:-3}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
-TARGET=${TARGET:-service}          # service | floor
-PROFILE=${PROFILE:-0}              # 1: a JFR recording of the measured runs, and its hot methods
+TARGETS=${TARGETS:-"service floor"}
+PROFILE=${PROFILE:-0}              # 1: a JFR recording of the service's measured runs, and its hot methods
 OUT=bench/out
 mkdir -p "$OUT"
+rm -f "$OUT/results.txt"
 
 for tool in wrk redis-server redis-cli; do
     command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian package: ${tool%%-*})" >&2; exit 1; }
@@ -29,20 +33,20 @@ export JAVA_HOME
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-case "$TARGET" in
-    service) ./mvnw -q -B -DskipTests package && JAR=$(ls target/ivr-hooks-*.jar | head -n 1) ;;
-    floor) ./mvnw -q -B -f bench/floor/pom.xml package && JAR=$(ls bench/floor/target/ivr-hooks-floor-*.jar | head -n 1) ;;
-    *) echo "TARGET is service or floor" >&2; exit 1 ;;
-esac
+declare -A JAR PORT PID
+for target in $TARGETS; do
+    case "$target" in
+        service) ./mvnw -q -B -DskipTests package >/dev/null && JAR[$target]=$(ls target/ivr-hooks-*.jar | head -n 1) ;;
+        floor) ./mvnw -q -B -f bench/floor/pom.xml package && JAR[$target]=$(ls bench/floor/target/ivr-hooks-floor-*.jar | head -n 1) ;;
+        *) echo "TARGETS are service and/or floor" >&2; exit 1 ;;
+    esac
+done
 
 REDIS_PORT=$(free_port)
-APP_PORT=$(free_port)
-MGMT_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
     --dir "$OUT" --logfile redis.log &
 REDIS_PID=$!
-APP_PID=
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PID[@]}"; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
@@ -78,40 +82,60 @@ seed ORD-B- "$ORDERS" 0
 for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
 echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"
 
-# Logs as in the container: one ECS JSON line per hook call on stdout, kept short here
-START=$(date +%s%N)
-IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=$APP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT \
-    SPRING_DATA_REDIS_PORT=$REDIS_PORT LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
-    "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" > >(tail -n 1000 > "$OUT/$TARGET.log") 2>&1 &
-APP_PID=$!
 BODY='{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}'
-until curl -s -o /dev/null -m 1 "localhost:$APP_PORT/hooks/ivr/pre_order/" -H 'Content-Type: application/json' -d "$BODY"; do sleep 0.02; done
-echo "$TARGET: startup to first answer: $(( ($(date +%s%N) - START) / 1000000 )) ms (flags: $JVM_FLAGS)"
+for target in $TARGETS; do
+    PORT[$target]=$(free_port)
+    # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
+    LOG_FORMAT=
+    [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
+    START=$(date +%s%N)
+    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=${PORT[$target]} MANAGEMENT_SERVER_PORT=$(free_port) \
+        SPRING_DATA_REDIS_PORT=$REDIS_PORT ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
+        "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "${JAR[$target]}" > >(tail -n 1000 > "$OUT/$target.log") 2>&1 &
+    PID[$target]=$!
+    until curl -s -o /dev/null -m 1 "localhost:${PORT[$target]}/hooks/ivr/pre_order/" -H 'Content-Type: application/json' -d "$BODY"; do
+        kill -0 "${PID[$target]}" 2>/dev/null || { sleep 1; echo "$target did not start: see $OUT/$target.log" >&2; exit 1; }
+        sleep 0.02
+    done
+    echo "$target: startup to first answer: $(( ($(date +%s%N) - START) / 1000000 )) ms (flags: $JVM_FLAGS)"
+done
 
 OFFSET=0
-drive() { # endpoint duration
-    ENDPOINT=$1 ORDERS=$ORDERS OFFSET=$OFFSET wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" -s bench/hooks.lua "http://127.0.0.1:$APP_PORT" \
-        | grep '^RESULT'
+# CPU time of a process in clock ticks (user + system): per request, steadier than req/s on a
+# shared machine, and what ops pay for
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+drive() { # target endpoint duration
+    local before result
+    before=$(cpu_ticks "${PID[$1]}")
+    result=$(ENDPOINT=$2 ORDERS=$ORDERS OFFSET=$OFFSET wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3" -s bench/hooks.lua \
+        "http://127.0.0.1:${PORT[$1]}" | grep '^RESULT')
+    echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$result") ))"
 }
 used() { sed -E 's/.* used=([0-9]+).*/\1/' <<<"$1"; }
-echo "warming up for $WARMUP per endpoint (results discarded)"
-drive pre_order "$WARMUP" >/dev/null
-line=$(drive complete "$WARMUP")
-OFFSET=$(( OFFSET + $(used "$line") ))
-warm_completes=$(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line")
+echo "warming up for $WARMUP per endpoint and target (results discarded)"
+warm_completes=0
+for target in $TARGETS; do
+    drive "$target" pre_order "$WARMUP" >/dev/null
+    line=$(drive "$target" complete "$WARMUP")
+    OFFSET=$(( OFFSET + $(used "$line") ))
+    warm_completes=$(( warm_completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
+done
 
-[ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=bench settings=profile >/dev/null
+[ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.start name=bench settings=profile >/dev/null
 status=0
 completes=0
 for run in $(seq 1 "$RUNS"); do
     for endpoint in pre_order complete; do
-        line=$(drive "$endpoint" "$DURATION")
-        echo "run $run $line"
-        case "$line" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1 ;; esac
-        if [ "$endpoint" = complete ]; then
-            completes=$(( completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
-            OFFSET=$(( OFFSET + $(used "$line") ))
-        fi
+        for target in $TARGETS; do
+            line=$(drive "$target" "$endpoint" "$DURATION")
+            echo "run $run $target $line" | tee -a "$OUT/results.txt"
+            case "$line" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1 ;; esac
+            if [ "$endpoint" = complete ]; then
+                completes=$(( completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
+                OFFSET=$(( OFFSET + $(used "$line") ))
+            fi
+        done
     done
 done
 
@@ -119,14 +143,46 @@ recorded=$(( $(redis-cli -p "$REDIS_PORT" xlen ivr:transactions) - warm_complete
 echo "transactions on the stream: $recorded, successful completes: $completes"
 # wrk counts only the answers it read before the run ended: up to one call per connection and run
 # may be recorded without being counted
-if [ "$recorded" -lt "$completes" ] || [ $(( recorded - completes )) -gt $(( CONNECTIONS * (RUNS + 1) )) ]; then
+if [ "$recorded" -lt "$completes" ] || [ $(( recorded - completes )) -gt $(( CONNECTIONS * (RUNS + 1) * $(wc -w <<<"$TARGETS") )) ]; then
     echo "  CHECK FAILED: every successful complete must be on the stream, and nothing else" >&2; status=1
 fi
-echo "peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$APP_PID/status)"
+for target in $TARGETS; do
+    echo "$target: peak RSS $(awk '/VmHWM/ {print $2, $3}' "/proc/${PID[$target]}/status")"
+done
+
+# medians over the runs, and the service as a share of the floor
+awk -v runs="$RUNS" '
+    function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2) }
+    function median(key, n,   i, j, t, v) {
+        for (i = 1; i <= n; i++) v[i] = values[key, i] + 0
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        return v[int((n + 1) / 2)]
+    }
+    { key = $3 " " field("endpoint"); n[key]++
+      values[key " rps", n[key]] = field("rps"); values[key " p50", n[key]] = field("p50_ms")
+      values[key " p99", n[key]] = field("p99_ms"); values[key " p999", n[key]] = field("p999_ms")
+      values[key " cpu", n[key]] = field("cpu_us") }
+    END {
+        printf "median of %d runs:\n", runs
+        for (key in n) {
+            rps[key] = median(key " rps", n[key]); p99[key] = median(key " p99", n[key])
+            cpu[key] = median(key " cpu", n[key])
+            printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call\n", key, rps[key],
+                median(key " p50", n[key]), p99[key], median(key " p999", n[key]), cpu[key]
+        }
+        for (e = 1; e <= 2; e++) {
+            endpoint = e == 1 ? "pre_order" : "complete"
+            if (("service " endpoint) in n && ("floor " endpoint) in n)
+                printf "  %-9s service/floor: throughput %3.0f %%, p99 %.2f x, CPU per call %.2f x\n", endpoint,
+                    100 * rps["service " endpoint] / rps["floor " endpoint], p99["service " endpoint] / p99["floor " endpoint],
+                    cpu["service " endpoint] / cpu["floor " endpoint]
+        }
+    }' "$OUT/results.txt"
+
 if [ "$PROFILE" = 1 ]; then
-    "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.stop name=bench filename="$PWD/$OUT/$TARGET.jfr" >/dev/null
-    "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/$TARGET.jfr"
-    "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$OUT/$TARGET.jfr"
-    echo "recording: $OUT/$TARGET.jfr (jfr view --width 200 <view> $OUT/$TARGET.jfr)"
+    "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.stop name=bench filename="$PWD/$OUT/service.jfr" >/dev/null
+    "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/service.jfr"
+    "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$OUT/service.jfr"
+    echo "recording: $OUT/service.jfr (jfr view --width 200 <view> $OUT/service.jfr)"
 fi
 exit $status

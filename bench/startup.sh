@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Startup to ready, as the container does it: the jar extracted, Spring's AOT-processed context, the
+# JDK's AOT cache from the Dockerfile's training run, then RUNS starts, each timed from exec to the
+# first answered pre_order and to readiness UP. Prints every run and the median.
+# Usage: bench/startup.sh   (RUNS; AOT=0 for no AOT cache; JVM_FLAGS, without
+# -Dspring.aot.enabled=true for the ordinary context)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-7}
+AOT=${AOT:-1}
+JVM_FLAGS=${JVM_FLAGS--Dspring.aot.enabled=true}
+OUT=bench/out/startup
+[ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+JAVA="$JAVA_HOME/bin/java"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+./mvnw -q -B -DskipTests package
+rm -rf "$OUT" && mkdir -p "$OUT"
+"$JAVA" -Djarmode=tools -jar target/ivr-hooks-*.jar extract --destination "$OUT/app" >/dev/null
+APP_JAR=$(ls "$OUT"/app/ivr-hooks-*.jar)
+CACHE=()
+if [ "$AOT" = 1 ]; then
+    # the Dockerfile's training run
+    IVR_USERNAME=training IVR_PASSWORD=training "$JAVA" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/app.aot" \
+        -Dspring.context.exit=onRefresh -jar "$APP_JAR" > "$OUT/training.log" 2>&1
+    CACHE=(-XX:AOTCache="$OUT/app.aot")
+fi
+
+REDIS_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    --dir "$OUT" --logfile redis.log &
+REDIS_PID=$!
+APP_PID=
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+
+now() { date +%s%N; }
+first=() ready=()
+for run in $(seq 1 "$RUNS"); do
+    APP_PORT=$(free_port) MGMT_PORT=$(free_port)
+    START=$(now)
+    IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=$APP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT \
+        SPRING_DATA_REDIS_PORT=$REDIS_PORT LOGGING_STRUCTURED_FORMAT_CONSOLE=com.webshop.ivrhooks.config.EcsLogFormatter \
+        "$JAVA" $JVM_FLAGS "${CACHE[@]}" -jar "$APP_JAR" > "$OUT/run-$run.log" 2>&1 &
+    APP_PID=$!
+    until curl -s -o /dev/null -m 1 "127.0.0.1:$APP_PORT/hooks/ivr/pre_order/" -H 'Content-Type: application/json' \
+        -d '{"username":"bench","password":"bench-pass","orderNumber":"ORD-1"}'; do sleep 0.01; done
+    first+=($(( ($(now) - START) / 1000000 )))
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 1 "127.0.0.1:$MGMT_PORT/actuator/health/readiness")" = 200 ]; do
+        sleep 0.01
+    done
+    ready+=($(( ($(now) - START) / 1000000 )))
+    echo "run $run: first answer ${first[-1]} ms, readiness UP ${ready[-1]} ms"
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "median of $RUNS (AOT cache: $AOT, flags: $JVM_FLAGS): first answer $(median "${first[@]}") ms, readiness UP $(median "${ready[@]}") ms"
