@@ -24,7 +24,8 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     private final String serviceMembers;
 
     public EcsLogFormatter(Environment environment) {
-        this.processMembers = ",\"process\":{\"pid\":" + ProcessHandle.current().pid() + ",\"thread\":{\"name\":";
+        Long pid = environment.getProperty("spring.application.pid", Long.class);
+        this.processMembers = ",\"process\":{" + (pid == null ? "" : "\"pid\":" + pid + ",") + "\"thread\":{\"name\":";
         StringBuilder service = new StringBuilder(",\"service\":{");
         String name = environment.getProperty("logging.structured.ecs.service.name",
                 environment.getProperty("spring.application.name", ""));

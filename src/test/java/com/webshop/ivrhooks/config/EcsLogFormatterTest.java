@@ -4,14 +4,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
 import org.slf4j.event.KeyValuePair;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EcsLogFormatterTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final long PID = ProcessHandle.current().pid();
 
     private final EcsLogFormatter formatter = new EcsLogFormatter(new MockEnvironment()
             .withProperty("spring.application.name", "ivr-hooks")
-            .withProperty("spring.application.version", "1.2.3"));
+            .withProperty("spring.application.version", "1.2.3")
+            .withProperty("spring.application.pid", "4242"));
 
     @Test
     void shouldWriteTheMembersOfSpringBootsEcsFormatWithKeyValuePairsAtTopLevel() {
@@ -38,12 +42,43 @@ class EcsLogFormatterTest {
         assertThat(JSON.readTree(line)).isEqualTo(JSON.readTree("""
                 {"@timestamp": "2026-11-23T16:25:17.769791420Z",
                  "log": {"level": "INFO", "logger": "com.webshop.ivrhooks.hooks.HookCallFilter"},
-                 "process": {"pid": %d, "thread": {"name": "http-nio-8080-exec-1"}},
+                 "process": {"pid": 4242, "thread": {"name": "http-nio-8080-exec-1"}},
                  "service": {"name": "ivr-hooks", "version": "1.2.3", "node": {}},
                  "message": "hook call",
                  "endpoint": "complete", "referenceNumber": null, "durationMs": 27,
                  "ecs": {"version": "8.11"}}
-                """.formatted(PID)));
+                """));
+    }
+
+    @Test
+    void shouldWriteWhatSpringBootsOwnEcsFormatWritesLessTheStackTrace() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "ivr-hooks")
+                .withProperty("spring.application.version", "1.2.3")
+                .withProperty("spring.application.pid", "4242");
+        LoggerContext context = new LoggerContext();
+        context.putObject(Environment.class.getName(), environment);
+        StructuredLogEncoder spring = new StructuredLogEncoder();
+        spring.setContext(context);
+        spring.setFormat("ecs");
+        spring.start();
+        EcsLogFormatter ours = new EcsLogFormatter(environment);
+
+        LoggingEvent call = event("hook call", null);
+        call.addKeyValuePair(new KeyValuePair("orderNumber", "ORD \"1\"\n"));
+        call.addKeyValuePair(new KeyValuePair("durationMs", 27L));
+        LoggingEvent tagged = event("started ü", null);
+        tagged.setMDCPropertyMap(Map.of("traceId", "abc"));
+        tagged.addMarker(MarkerFactory.getMarker("AUDIT"));
+        LoggingEvent failed = event("failed", new IllegalStateException("Redis \"down\""));
+
+        for (LoggingEvent event : List.of(call, tagged, failed)) {
+            ObjectNode expected = (ObjectNode) JSON.readTree(spring.encode(event));
+            if (expected.has("error")) {
+                ((ObjectNode) expected.get("error")).remove("stack_trace");
+            }
+            assertThat(JSON.readTree(ours.format(event))).isEqualTo(expected);
+        }
     }
 
     @Test
