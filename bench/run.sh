@@ -104,22 +104,22 @@ OFFSET=0
 # CPU time of a process in clock ticks (user + system): per request, steadier than req/s on a
 # shared machine, and what ops pay for
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 drive() { # target endpoint duration
     local before result
     before=$(cpu_ticks "${PID[$1]}")
     result=$(ENDPOINT=$2 ORDERS=$ORDERS OFFSET=$OFFSET wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3" -s bench/hooks.lua \
         "http://127.0.0.1:${PORT[$1]}" | grep '^RESULT')
-    echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$result") ))"
+    echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(count requests "$result") ))"
 }
-used() { sed -E 's/.* used=([0-9]+).*/\1/' <<<"$1"; }
 echo "warming up for $WARMUP per endpoint and target (results discarded)"
 warm_completes=0
 for target in $TARGETS; do
     drive "$target" pre_order "$WARMUP" >/dev/null
     line=$(drive "$target" complete "$WARMUP")
-    OFFSET=$(( OFFSET + $(used "$line") ))
-    warm_completes=$(( warm_completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
+    OFFSET=$(( OFFSET + $(count used "$line") ))
+    warm_completes=$(( warm_completes + $(count successes "$line") ))
 done
 
 [ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.start name=bench settings=profile >/dev/null
@@ -132,8 +132,8 @@ for run in $(seq 1 "$RUNS"); do
             echo "run $run $target $line" | tee -a "$OUT/results.txt"
             case "$line" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1 ;; esac
             if [ "$endpoint" = complete ]; then
-                completes=$(( completes + $(sed -E 's/.* successes=([0-9]+).*/\1/' <<<"$line") ))
-                OFFSET=$(( OFFSET + $(used "$line") ))
+                completes=$(( completes + $(count successes "$line") ))
+                OFFSET=$(( OFFSET + $(count used "$line") ))
             fi
         done
     done
