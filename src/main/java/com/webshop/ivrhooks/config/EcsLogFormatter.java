@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
  */
 public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
-    static final String ECS_VERSION = "8.11";
+    private static final String ECS_VERSION = "8.11";
 
     private final String processMembers;
     private final String serviceMembers;
@@ -106,7 +106,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is. */
-    static void string(StringBuilder json, String value) {
+    private static void string(StringBuilder json, String value) {
         if (value == null) {
             json.append("null");
             return;
