@@ -87,11 +87,14 @@ for target in $TARGETS; do
     PORT[$target]=$(free_port)
     # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
     LOG_FORMAT=
+    EXTRA_FLAGS=
     [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
+    # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
+    [ "$target" = service ] && [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
     START=$(date +%s%N)
     env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=${PORT[$target]} MANAGEMENT_SERVER_PORT=$(free_port) \
         SPRING_DATA_REDIS_PORT=$REDIS_PORT ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
-        "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "${JAR[$target]}" > >(tail -n 1000 > "$OUT/$target.log") 2>&1 &
+        "$JAVA_HOME/bin/java" $JVM_FLAGS $EXTRA_FLAGS -jar "${JAR[$target]}" > >(tail -n 1000 > "$OUT/$target.log") 2>&1 &
     PID[$target]=$!
     until curl -s -o /dev/null -m 1 "localhost:${PORT[$target]}/hooks/ivr/pre_order/" -H 'Content-Type: application/json' -d "$BODY"; do
         kill -0 "${PID[$target]}" 2>/dev/null || { sleep 1; echo "$target did not start: see $OUT/$target.log" >&2; exit 1; }
@@ -122,7 +125,8 @@ for target in $TARGETS; do
     warm_completes=$(( warm_completes + $(count successes "$line") ))
 done
 
-[ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.start name=bench settings=profile >/dev/null
+[ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.start name=bench settings=profile \
+    'jdk.ExecutionSample#period=2ms' >/dev/null
 status=0
 completes=0
 for run in $(seq 1 "$RUNS"); do
