@@ -26,7 +26,7 @@ class CompleteController implements Hook {
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
     ResponseEntity<HookResponse> complete(InputStream body, HttpServletRequest http) {
-        CompleteRequest request = CompleteRequest.from(bodies.readObject(body));
+        CompleteRequest request = bodies.read(body, CompleteRequest::read);
         HookCall.describe(http, request.orderResult().orderNumber(), request.orderResult().referenceNumber());
         try {
             return answer(request, http.getRemoteAddr()).asJson();

@@ -1,7 +1,7 @@
 package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.transaction.PaymentReport;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
 
 /**
  * {@code {"username", "password", "orderResultRequest": {"orderNumber", "referenceNumber", "staffId",
@@ -9,14 +9,46 @@ import tools.jackson.databind.JsonNode;
  */
 record CompleteRequest(String username, String password, PaymentReport orderResult) {
 
-    static CompleteRequest from(JsonNode body) {
-        String username = JsonFields.string(body, "username");
-        String password = JsonFields.string(body, "password");
-        JsonNode result = JsonFields.object(body, "orderResultRequest");
-        return new CompleteRequest(username, password, new PaymentReport(
-                JsonFields.identifier(result, "orderNumber"),
-                JsonFields.nonBlankIdentifier(result, "referenceNumber"),
-                JsonFields.nonBlankIdentifier(result, "staffId"),
-                JsonFields.optionalBoolean(result, "success", true)));
+    /** Reads the body's object, with the parser on its start. */
+    static CompleteRequest read(JsonParser body) {
+        String username = null;
+        String password = null;
+        PaymentReport orderResult = null;
+        for (String name = body.nextName(); name != null; name = body.nextName()) {
+            body.nextToken();
+            switch (name) {
+                case "username" -> username = JsonFields.string(body, name);
+                case "password" -> password = JsonFields.string(body, name);
+                case "orderResultRequest" -> orderResult = orderResult(body);
+                default -> body.skipChildren();
+            }
+        }
+        return new CompleteRequest(
+                JsonFields.required(username, "username"),
+                JsonFields.required(password, "password"),
+                JsonFields.required(orderResult, "orderResultRequest"));
+    }
+
+    private static PaymentReport orderResult(JsonParser body) {
+        JsonFields.object(body, "orderResultRequest");
+        String orderNumber = null;
+        String referenceNumber = null;
+        String staffId = null;
+        boolean success = true;
+        for (String name = body.nextName(); name != null; name = body.nextName()) {
+            body.nextToken();
+            switch (name) {
+                case "orderNumber" -> orderNumber = JsonFields.identifier(body, name);
+                case "referenceNumber" -> referenceNumber = JsonFields.nonBlankIdentifier(body, name);
+                case "staffId" -> staffId = JsonFields.nonBlankIdentifier(body, name);
+                case "success" -> success = JsonFields.bool(body, name);
+                default -> body.skipChildren();
+            }
+        }
+        return new PaymentReport(
+                JsonFields.required(orderNumber, "orderNumber"),
+                JsonFields.required(referenceNumber, "referenceNumber"),
+                JsonFields.required(staffId, "staffId"),
+                success);
     }
 }

@@ -85,6 +85,18 @@ class MalformedInputTest extends AbstractIntegrationTest {
                     """.formatted(USERNAME, PASSWORD, ORDER)), ERRORTEXT);
         }
 
+        /** Reading whole bodies as trees once made such a number a BigDecimal, whose failure answered "Service unavailable". */
+        @Test
+        void shouldTreatANumberBeyondAnyLimitAsJustANumber() {
+            post(PRE_ORDER, """
+                    {"username": "%s", "password": "%s", "orderNumber": "%s", "note": -4371551e9999998018499931633}
+                    """.formatted(USERNAME, PASSWORD, ORDER))
+                    .body("result.success", equalTo(true));
+            expectInputInvalid(send("""
+                    {"username": "%s", "password": "%s", "orderNumber": 7100.1e-77485698313195605}
+                    """.formatted(USERNAME, PASSWORD)), ERRORTEXT);
+        }
+
         @Test
         void shouldRejectBodiesOverTheLimitEvenWithValidCredentials() {
             String body = """
