@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
 /** The pre-order checks shared by both hooks, in the order the API document lists them. */
 @Service
@@ -20,11 +19,11 @@ public class PreOrderService {
     private static final Logger log = LoggerFactory.getLogger(PreOrderService.class);
 
     private final PreOrderRepository repository;
-    private final ObjectReader sessions;
+    private final SessionReader sessions;
 
     PreOrderService(PreOrderRepository repository, ObjectMapper json) {
         this.repository = repository;
-        this.sessions = json.readerFor(Session.class);
+        this.sessions = new SessionReader(json);
     }
 
     public PreOrderCheck check(String orderNumber) {
@@ -62,7 +61,7 @@ public class PreOrderService {
         }
         Session session;
         try {
-            session = sessions.readValue(document);
+            session = sessions.read(document);
         } catch (JacksonException e) {
             log.error("Corrupt session document for order {} (session {}): {}", orderNumber, sessionId,
                     e.getOriginalMessage());
