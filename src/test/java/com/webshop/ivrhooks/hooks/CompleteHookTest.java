@@ -2,6 +2,8 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -73,10 +75,11 @@ class CompleteHookTest extends AbstractIntegrationTest {
             seedStandard();
             Instant before = Instant.now();
 
-            String body = complete(ORDER, REFERENCE).extract().asString();
+            ExtractableResponse<Response> answer = complete(ORDER, REFERENCE).extract();
 
-            assertThat(body).isEqualTo("""
+            assertThat(answer.asString()).isEqualTo("""
                     {"orderResultResponse":{"result":{"success":true,"errortext":""}}}""");
+            assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.asByteArray().length));
             Map<Object, Object> transaction = transaction();
             assertThat(transaction).containsOnlyKeys("referenceNumber", "orderNumber", "staffId", "amount",
                             "currency", "paymentOptionId", "sessionId", "createdAt")

@@ -2,6 +2,8 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -48,13 +50,15 @@ class PreOrderHookTest extends AbstractIntegrationTest {
         void shouldAnswerProductListAndTotalExactlyAsDocumented() {
             seedStandard();
 
-            String body = preOrder(ORDER).extract().asString();
+            ExtractableResponse<Response> answer = preOrder(ORDER).extract();
 
-            assertThat(body).isEqualTo("""
+            assertThat(answer.asString()).isEqualTo("""
                     {"result":{"success":true,"errortext":""},"productlist":[\
                     {"productnumber":"SKU-1001","discountedprice":239.98,"realprice":259.98,"quantity":2,"productname":"Wireless Mouse"},\
                     {"productnumber":"SKU-2002","discountedprice":149.99,"realprice":149.99,"quantity":1,"productname":"USB-C Hub"}],\
                     "orderprice":389.97}""");
+            // sent whole with its length, not in chunks
+            assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.asByteArray().length));
         }
 
         @Test
