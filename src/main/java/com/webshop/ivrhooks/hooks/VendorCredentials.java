@@ -17,6 +17,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 @Component
 class VendorCredentials {
 
+    private static final MessageDigest SHA_256 = newSha256();
+
     private record Pair(byte[] username, byte[] password) {}
 
     private final List<Pair> accepted = new ArrayList<>();
@@ -40,7 +42,16 @@ class VendorCredentials {
 
     private static byte[] sha256(String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(UTF_8));
+            return ((MessageDigest) SHA_256.clone()).digest(value.getBytes(UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    /** Cloned for every digest: getInstance looks the provider up and constructs reflectively each time. */
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
         }
