@@ -43,7 +43,8 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     @Override
     public String format(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(512);
+        // a hook call's line is about 500 characters: room enough not to grow
+        StringBuilder line = new StringBuilder(1024);
         line.append("{\"@timestamp\":\"").append(event.getInstant()).append("\",\"log\":{\"level\":\"")
                 .append(event.getLevel()).append("\",\"logger\":");
         string(line, event.getLoggerName());
@@ -112,23 +113,23 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
             return;
         }
         json.append('"');
+        int clean = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+                continue;
+            }
+            json.append(value, clean, i);
+            clean = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append(String.format("\\u%04x", (int) c));
             }
         }
-        json.append('"');
+        json.append(value, clean, value.length()).append('"');
     }
 }
