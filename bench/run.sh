@@ -11,15 +11,16 @@ cd "$(dirname "$0")/.."
 ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
 BASKET_ITEMS=${BASKET_ITEMS:-2}    # lines per basket
 RUNS=${RUNS:-3}
-# fresh pre-orders for complete, shared by the wrk threads: enough for every run and the warm-up
-# at about 7000 calls/s for each target (a run that runs out fails its check)
-COMPLETES=${COMPLETES:-$(( 150000 * (RUNS + 1) * $(wc -w <<<"${TARGETS:-service floor}") ))}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))}   # wrk needs connections >= threads
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-45s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
 TARGETS=${TARGETS:-"service floor"}
+seconds() { case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac; }
+# fresh pre-orders for complete, shared by the wrk threads: enough for the warm-up and every run
+# at up to 12 000 calls/s for each target (a run that runs out fails its check)
+COMPLETES=${COMPLETES:-$(( 12000 * ($(seconds "$WARMUP") + RUNS * $(seconds "$DURATION")) * $(wc -w <<<"$TARGETS") ))}
 PROFILE=${PROFILE:-0}              # 1: a JFR recording of the service's measured runs, and its hot methods
 OUT=bench/out
 mkdir -p "$OUT"
