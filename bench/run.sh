@@ -21,7 +21,7 @@ seconds() { case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) 
 # fresh pre-orders for complete, shared by the wrk threads: enough for the warm-up and every run
 # at up to 12 000 calls/s for each target (a run that runs out fails its check)
 COMPLETES=${COMPLETES:-$(( 12000 * ($(seconds "$WARMUP") + RUNS * $(seconds "$DURATION")) * $(wc -w <<<"$TARGETS") ))}
-PROFILE=${PROFILE:-0}              # 1: a JFR recording of the service's measured runs, and its hot methods
+PROFILE=${PROFILE:-0}              # 1: a JFR recording of each target's measured runs, and the service's hot methods
 OUT=bench/out
 mkdir -p "$OUT"
 rm -f "$OUT/results.txt"
@@ -91,7 +91,7 @@ for target in $TARGETS; do
     EXTRA_FLAGS=
     [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
     # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
-    [ "$target" = service ] && [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
+    [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
     START=$(date +%s%N)
     env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=${PORT[$target]} MANAGEMENT_SERVER_PORT=$(free_port) \
         SPRING_DATA_REDIS_PORT=$REDIS_PORT ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
@@ -126,8 +126,11 @@ for target in $TARGETS; do
     warm_completes=$(( warm_completes + $(count successes "$line") ))
 done
 
-[ "$PROFILE" = 1 ] && "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.start name=bench settings=profile \
-    'jdk.ExecutionSample#period=2ms' >/dev/null
+if [ "$PROFILE" = 1 ]; then
+    for target in $TARGETS; do
+        "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=2ms' >/dev/null
+    done
+fi
 status=0
 completes=0
 for run in $(seq 1 "$RUNS"); do
@@ -185,9 +188,13 @@ awk -v runs="$RUNS" '
     }' "$OUT/results.txt"
 
 if [ "$PROFILE" = 1 ]; then
-    "$JAVA_HOME/bin/jcmd" "${PID[service]}" JFR.stop name=bench filename="$PWD/$OUT/service.jfr" >/dev/null
-    "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/service.jfr"
-    "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$OUT/service.jfr"
-    echo "recording: $OUT/service.jfr (jfr view --width 200 <view> $OUT/service.jfr)"
+    for target in $TARGETS; do
+        "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.stop name=bench filename="$PWD/$OUT/$target.jfr" >/dev/null
+        echo "recording: $OUT/$target.jfr (jfr view --width 200 <view> $OUT/$target.jfr)"
+    done
+    if [ -n "${PID[service]:-}" ]; then
+        "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/service.jfr"
+        "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$OUT/service.jfr"
+    fi
 fi
 exit $status
