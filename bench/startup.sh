@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Startup to ready, as the container does it: the jar extracted, Spring's AOT-processed context, the
-# JDK's AOT cache from the Dockerfile's training run, then RUNS starts, each timed from exec to the
-# first answered pre_order and to readiness UP. Prints every run and the median.
+# JDK's AOT cache from the Dockerfile's training run (deploy/aot-training.sh), then RUNS starts, each
+# timed from exec to the first answered pre_order and to readiness UP. Prints every run and the median.
 # Usage: bench/startup.sh   (RUNS; AOT=0 for no AOT cache; JVM_FLAGS, without
 # -Dspring.aot.enabled=true for the ordinary context)
 set -euo pipefail
@@ -22,8 +22,9 @@ APP_JAR=$(ls "$OUT"/app/ivr-hooks-*.jar)
 CACHE=()
 if [ "$AOT" = 1 ]; then
     # the Dockerfile's training run
-    IVR_USERNAME=training IVR_PASSWORD=training "$JAVA" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/app.aot" \
-        -Dspring.context.exit=onRefresh -jar "$APP_JAR" > "$OUT/training.log" 2>&1
+    JAVA=$JAVA TRAINING_REDIS_PORT=$(free_port) TRAINING_PORT=$(free_port) TRAINING_MANAGEMENT_PORT=$(free_port) \
+        LOGGING_STRUCTURED_FORMAT_CONSOLE=com.webshop.ivrhooks.config.EcsLogFormatter \
+        deploy/aot-training.sh "$OUT/app.aot" $JVM_FLAGS -jar "$APP_JAR"
     CACHE=(-XX:AOTCache="$OUT/app.aot")
 fi
 

@@ -1,0 +1,98 @@
+package com.webshop.ivrhooks;
+
+import com.webshop.ivrhooks.support.RedisServerProcess;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The Dockerfile's training run (deploy/aot-training.sh) on the packaged jar, extracted as the image
+ * holds it: it writes an AOT cache, and the service starts with that cache required
+ * ({@code -XX:AOTMode=on} stops the JVM if it cannot use it) and answers.
+ */
+class AotTrainingIT {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @Test
+    void shouldWriteACacheThatTheServiceStartsWith(@TempDir Path dir) throws Exception {
+        run(new ProcessBuilder(JAVA, "-Djarmode=tools", "-jar", System.getProperty("ivr.jar"),
+                "extract", "--destination", dir.resolve("app").toString()), dir.resolve("extract.log"));
+        String jar;
+        try (Stream<Path> files = Files.list(dir.resolve("app"))) {
+            jar = files.filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+        }
+        Path cache = dir.resolve("app.aot");
+
+        ProcessBuilder training = new ProcessBuilder("deploy/aot-training.sh", cache.toString(),
+                "-Dspring.aot.enabled=true", "-jar", jar);
+        training.environment().putAll(Map.of("JAVA", JAVA,
+                "TRAINING_REDIS_PORT", freePort(), "TRAINING_PORT", freePort(), "TRAINING_MANAGEMENT_PORT", freePort()));
+        run(training, dir.resolve("training.log"));
+        assertThat(cache).isNotEmptyFile();
+
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            String port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(JAVA, "-XX:AOTCache=" + cache, "-XX:AOTMode=on",
+                    "-Dspring.aot.enabled=true", "-jar", jar)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("service.log").toFile());
+            builder.environment().putAll(Map.of("IVR_USERNAME", "cache-user", "IVR_PASSWORD", "cache-pass",
+                    "SERVER_PORT", port, "MANAGEMENT_SERVER_PORT", freePort(),
+                    "SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()), "SPRING_PROFILES_ACTIVE", "demo"));
+            Process service = builder.start();
+            try {
+                awaitPreOrder(service, Integer.parseInt(port), dir.resolve("service.log"));
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    private static void awaitPreOrder(Process service, int port, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("service running with the cache; log: " + Files.readString(log)).isTrue();
+            try {
+                given().port(port).contentType(ContentType.JSON)
+                        .body("""
+                                {"username": "cache-user", "password": "cache-pass", "orderNumber": "ORD-2024-001234"}
+                                """)
+                        .post("/hooks/ivr/pre_order/").then().statusCode(200)
+                        .body("result.success", equalTo(true));
+                return;
+            } catch (Exception e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("no answer within 60 s; log: " + Files.readString(log));
+    }
+
+    private static void run(ProcessBuilder builder, Path log) throws Exception {
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(process.exitValue()).as(String.join(" ", builder.command()) + ": " + Files.readString(log)).isZero();
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        }
+    }
+}
