@@ -29,7 +29,7 @@ class CompleteController implements Hook {
         CompleteRequest request = bodies.read(body, CompleteRequest::read);
         HookCall.describe(http, request.orderResult().orderNumber(), request.orderResult().referenceNumber());
         try {
-            return answer(request, http.getRemoteAddr()).asJson();
+            return answer(request, http.getRemoteAddr()).asJson(http);
         } catch (DataAccessException e) {
             if (gate.hasValidCredentials(request.username(), request.password())) {
                 payments.logUnprocessed(request.orderResult());

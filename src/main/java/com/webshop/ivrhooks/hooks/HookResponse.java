@@ -1,5 +1,6 @@
 package com.webshop.ivrhooks.hooks;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -8,8 +9,12 @@ sealed interface HookResponse permits PreOrderResponse, CompleteResponse {
 
     Result result();
 
-    /** JSON whatever the caller's Accept header says: the vendor gets an envelope, never a 406. */
-    default ResponseEntity<HookResponse> asJson() {
+    /**
+     * JSON whatever the caller's Accept header says: the vendor gets an envelope, never a 406. The
+     * result is noted on the request for the call's log line and timer.
+     */
+    default ResponseEntity<HookResponse> asJson(HttpServletRequest request) {
+        request.setAttribute(HookCall.RESULT, result());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this);
     }
 }

@@ -3,6 +3,7 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.transaction.ReplicasNotAcknowledgedException;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -27,33 +28,37 @@ class HooksExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<HookResponse> invalidInput(InvalidInputException e, HandlerMethod handler) {
+    ResponseEntity<HookResponse> invalidInput(InvalidInputException e, HandlerMethod handler,
+            HttpServletRequest request) {
         log.debug("Input invalid: {}", e.getMessage());
-        return envelope(handler, ErrorText.INPUT_INVALID);
+        return envelope(handler, ErrorText.INPUT_INVALID, request);
     }
 
     @ExceptionHandler
-    ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler) {
+    ResponseEntity<HookResponse> redisUnavailable(DataAccessException e, HandlerMethod handler,
+            HttpServletRequest request) {
         meters.counter("ivr.redis.errors").increment();
         Throwable cause = e.getMostSpecificCause();
         log.warn("Redis unavailable: {}: {}", cause.getClass().getSimpleName(), cause.getMessage());
-        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler
-    ResponseEntity<HookResponse> replicasBehind(ReplicasNotAcknowledgedException e, HandlerMethod handler) {
+    ResponseEntity<HookResponse> replicasBehind(ReplicasNotAcknowledgedException e, HandlerMethod handler,
+            HttpServletRequest request) {
         log.warn("Answering 'Service unavailable' so the vendor retries: {}", e.getMessage());
-        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler
-    ResponseEntity<HookResponse> unexpected(Exception e, HandlerMethod handler) {
+    ResponseEntity<HookResponse> unexpected(Exception e, HandlerMethod handler, HttpServletRequest request) {
         log.error("Unexpected failure in {}: {}: {}", handler.getShortLogMessage(), e.getClass().getName(),
                 e.getMessage());
-        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE);
+        return envelope(handler, ErrorText.SERVICE_UNAVAILABLE, request);
     }
 
-    private static ResponseEntity<HookResponse> envelope(HandlerMethod handler, ErrorText error) {
-        return ((Hook) handler.getBean()).failure(error).asJson();
+    private static ResponseEntity<HookResponse> envelope(HandlerMethod handler, ErrorText error,
+            HttpServletRequest request) {
+        return ((Hook) handler.getBean()).failure(error).asJson(request);
     }
 }

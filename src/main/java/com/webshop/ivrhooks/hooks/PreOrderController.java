@@ -29,14 +29,14 @@ class PreOrderController implements Hook {
         HookCall.describe(http, request.orderNumber(), null);
         Optional<ErrorText> refusal = gate.refusal(http.getRemoteAddr(), request.username(), request.password());
         if (refusal.isPresent()) {
-            return failure(refusal.get()).asJson();
+            return failure(refusal.get()).asJson(http);
         }
         HookResponse response = switch (preOrders.check(request.orderNumber())) {
             case PreOrderCheck.Paid paid -> failure(ErrorText.ORDER_ALREADY_PAID);
             case PreOrderCheck.Rejected rejected -> failure(rejected.error());
             case PreOrderCheck.Valid valid -> PreOrderResponse.of(valid.session().preOrder());
         };
-        return response.asJson();
+        return response.asJson(http);
     }
 
     @Override
