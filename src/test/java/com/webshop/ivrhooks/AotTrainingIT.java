@@ -46,16 +46,23 @@ class AotTrainingIT {
 
         try (RedisServerProcess redis = RedisServerProcess.start()) {
             String port = freePort();
+            String managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder(JAVA, "-XX:AOTCache=" + cache, "-XX:AOTMode=on",
                     "-Dspring.aot.enabled=true", "-jar", jar)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("service.log").toFile());
             builder.environment().putAll(Map.of("IVR_USERNAME", "cache-user", "IVR_PASSWORD", "cache-pass",
-                    "SERVER_PORT", port, "MANAGEMENT_SERVER_PORT", freePort(),
+                    "SERVER_PORT", port, "MANAGEMENT_SERVER_PORT", managementPort,
                     "SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()), "SPRING_PROFILES_ACTIVE", "demo"));
             Process service = builder.start();
             try {
-                awaitPreOrder(service, Integer.parseInt(port), dir.resolve("service.log"));
+                awaitReadiness(service, Integer.parseInt(managementPort), dir.resolve("service.log"));
+                given().port(Integer.parseInt(port)).contentType(ContentType.JSON)
+                        .body("""
+                                {"username": "cache-user", "password": "cache-pass", "orderNumber": "ORD-2024-001234"}
+                                """)
+                        .post("/hooks/ivr/pre_order/").then().statusCode(200)
+                        .body("result.success", equalTo(true));
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -63,23 +70,19 @@ class AotTrainingIT {
         }
     }
 
-    private static void awaitPreOrder(Process service, int port, Path log) throws Exception {
+    /** Ready once the demo pre-orders are written, which happens after the port opens. */
+    private static void awaitReadiness(Process service, int managementPort, Path log) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("service running with the cache; log: " + Files.readString(log)).isTrue();
             try {
-                given().port(port).contentType(ContentType.JSON)
-                        .body("""
-                                {"username": "cache-user", "password": "cache-pass", "orderNumber": "ORD-2024-001234"}
-                                """)
-                        .post("/hooks/ivr/pre_order/").then().statusCode(200)
-                        .body("result.success", equalTo(true));
+                given().port(managementPort).get("/actuator/health/readiness").then().statusCode(200);
                 return;
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 Thread.sleep(200);
             }
         }
-        throw new IllegalStateException("no answer within 60 s; log: " + Files.readString(log));
+        throw new IllegalStateException("not ready within 60 s; log: " + Files.readString(log));
     }
 
     private static void run(ProcessBuilder builder, Path log) throws Exception {
