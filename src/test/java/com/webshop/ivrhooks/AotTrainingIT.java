@@ -1,13 +1,11 @@
 package com.webshop.ivrhooks;
 
 import com.webshop.ivrhooks.support.RedisServerProcess;
+import com.webshop.ivrhooks.support.ServiceProcess;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,7 +54,9 @@ class AotTrainingIT {
                     "SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()), "SPRING_PROFILES_ACTIVE", "demo"));
             Process service = builder.start();
             try {
-                awaitReadiness(service, Integer.parseInt(managementPort), dir.resolve("service.log"));
+                // ready once the demo pre-orders are written, which happens after the port opens
+                ServiceProcess.awaitOk(service, Integer.parseInt(managementPort), "/actuator/health/readiness",
+                        dir.resolve("service.log"));
                 given().port(Integer.parseInt(port)).contentType(ContentType.JSON)
                         .body("""
                                 {"username": "cache-user", "password": "cache-pass", "orderNumber": "ORD-2024-001234"}
@@ -70,21 +70,6 @@ class AotTrainingIT {
         }
     }
 
-    /** Ready once the demo pre-orders are written, which happens after the port opens. */
-    private static void awaitReadiness(Process service, int managementPort, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(service.isAlive()).as("service running with the cache; log: " + Files.readString(log)).isTrue();
-            try {
-                given().port(managementPort).get("/actuator/health/readiness").then().statusCode(200);
-                return;
-            } catch (Exception | AssertionError e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("not ready within 60 s; log: " + Files.readString(log));
-    }
-
     private static void run(ProcessBuilder builder, Path log) throws Exception {
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -94,8 +79,6 @@ class AotTrainingIT {
     }
 
     private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        }
+        return String.valueOf(ServiceProcess.freePort());
     }
 }

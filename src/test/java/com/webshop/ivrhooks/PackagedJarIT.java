@@ -1,8 +1,8 @@
 package com.webshop.ivrhooks;
 
 import com.webshop.ivrhooks.support.RedisServerProcess;
+import com.webshop.ivrhooks.support.ServiceProcess;
 import io.restassured.http.ContentType;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class PackagedJarIT {
     @BeforeAll
     static void startJar() throws Exception {
         redis = RedisServerProcess.start();
-        port = freePort();
+        port = ServiceProcess.freePort();
         log = Files.createTempFile("ivr-hooks-jar", ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -49,13 +49,13 @@ class PackagedJarIT {
         env.put("IVR_USERNAME", "jar-user");
         env.put("IVR_PASSWORD", PASSWORD);
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ServiceProcess.freePort()));
         env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "com.webshop.ivrhooks.config.EcsLogFormatter");
         // a profile is decided at runtime, also in the AOT-processed context
         env.put("SPRING_PROFILES_ACTIVE", "demo");
         service = builder.start();
-        awaitHttp();
+        ServiceProcess.awaitOk(service, port, "/openapi/ivr-hooks.yaml", log);
     }
 
     @AfterAll
@@ -128,25 +128,5 @@ class PackagedJarIT {
             }
         }
         return lines;
-    }
-
-    private static void awaitHttp() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(service.isAlive()).as("service running; log: " + log).isTrue();
-            try {
-                given().port(port).get("/openapi/ivr-hooks.yaml").then().statusCode(200);
-                return;
-            } catch (Exception | AssertionError e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the jar did not answer within 60 s; log: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
