@@ -17,8 +17,8 @@ work=$(mktemp -d)
 redis_pid=
 app_pid=
 cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-    [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
+    if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; fi
     wait 2>/dev/null || true
     rm -rf "$work"
 }
@@ -47,13 +47,16 @@ IVR_USERNAME=training IVR_PASSWORD=training SPRING_PROFILES_ACTIVE=demo \
     "${JAVA:-java}" -XX:AOTCacheOutput="$cache" "$@" > "$work/service.log" 2>&1 &
 app_pid=$!
 
+ready=
 for _ in $(seq 1 600); do
     if grep -q '^HTTP/1.1 200' <<<"$(http GET "$management_port" /actuator/health/readiness)"; then
+        ready=yes
         break
     fi
-    kill -0 "$app_pid" 2>/dev/null || { echo "AOT training: the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
+    kill -0 "$app_pid" 2>/dev/null || break
     sleep 0.1
 done
+[ -n "$ready" ] || { echo "AOT training: the service did not become ready:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
 
 # the demo profile wrote ORD-2024-001234; the first complete records it, the others are replays
 pre_order='{"username":"training","password":"training","orderNumber":"ORD-2024-001234"}'
@@ -67,7 +70,7 @@ done
 expect "unknown order" 'Order not found' "$(http POST "$port" /hooks/ivr/pre_order/ \
     '{"username":"training","password":"training","orderNumber":"ORD-UNKNOWN"}')"
 expect "malformed body" 'Input invalid' "$(http POST "$port" /hooks/ivr/pre_order/ '{"username":')"
-expect liveness '200' "$(http GET "$management_port" /actuator/health/liveness)"
+expect liveness 'HTTP/1.1 200' "$(http GET "$management_port" /actuator/health/liveness)"
 expect prometheus 'ivr_hook_requests' "$(http GET "$management_port" /actuator/prometheus)"
 
 kill -TERM "$app_pid"
