@@ -2,12 +2,14 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Passwords, request bodies and stack traces never reach the log. */
@@ -29,6 +31,9 @@ class LogHygieneTest extends AbstractIntegrationTest {
         complete("ORD-1", "REF-1").body("orderResultResponse.result.success", equalTo(true));
         complete("ORD-1", "REF-2").body("orderResultResponse.result.errortext", equalTo("Order already paid"));
         complete("ORD-2", "REF-3").body("orderResultResponse.result.errortext", equalTo("Order Not Found"));
+        // a call's line is written once its answer has gone out
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> output.getAll().contains("referenceNumber=REF-3 outcome='Order Not Found'"));
 
         assertThat(output.getAll())
                 .contains("hook call endpoint=complete orderNumber=ORD-1 referenceNumber=REF-1 outcome='success'")

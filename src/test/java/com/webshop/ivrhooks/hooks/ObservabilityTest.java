@@ -2,7 +2,9 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.AbstractIntegrationTest;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import java.time.Duration;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -55,6 +58,9 @@ class ObservabilityTest extends AbstractIntegrationTest {
             hook().header("X-Request-Id", "req-complete-1").body(completeBody(ORDER, "REF-OBS-1")).post(COMPLETE);
             hook().header("X-Request-Id", "req-bad-1").body("{").post(COMPLETE);
 
+            // the line is written once the answer has gone out, so it may come just after the client has it
+            await().atMost(Duration.ofSeconds(5)).until(() -> Stream.of("req-pre-1", "req-complete-1", "req-bad-1")
+                    .allMatch(id -> linesWith(output, id) > 0));
             assertThat(linesWith(output, "req-pre-1")).isEqualTo(1);
             assertThat(output.getOut())
                     .containsPattern("hook call endpoint=pre_order orderNumber=ORD-OBS-1 referenceNumber=null "
