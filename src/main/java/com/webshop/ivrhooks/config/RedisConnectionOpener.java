@@ -2,56 +2,38 @@ package com.webshop.ivrhooks.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.Lifecycle;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the shared Redis connection on a thread of its own as soon as the connection factory has
- * started, while Tomcat and the actuator are still starting. Otherwise the first hook call pays for
- * it: about 100 ms on a cold JVM, with the vendor's caller listening to silence. If Redis is not
- * there yet, the calls connect as they always do.
+ * Opens the shared Redis connection on a thread of its own as soon as the connection factory exists
+ * (it starts itself when created), while the rest of the service, Tomcat and the actuator are still
+ * starting. Otherwise the first hook call and the first readiness check wait for it: 100 to 200 ms
+ * on a cold JVM, with the vendor's caller listening to silence. If Redis is not there yet, the
+ * calls connect as they always do.
  */
 @Component
-class RedisConnectionOpener implements SmartLifecycle {
+class RedisConnectionOpener implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnectionOpener.class);
 
-    private final RedisConnectionFactory factory;
-    private volatile boolean running;
-
-    RedisConnectionOpener(RedisConnectionFactory factory) {
-        this.factory = factory;
-    }
-
     @Override
-    public void start() {
-        running = true;
-        Thread.ofPlatform().daemon().name("redis-connection-opener").start(this::open);
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof RedisConnectionFactory factory && bean instanceof Lifecycle lifecycle
+                && lifecycle.isRunning()) {
+            Thread.ofPlatform().daemon().name("redis-connection-opener").start(() -> open(factory));
+        }
+        return bean;
     }
 
-    private void open() {
+    private static void open(RedisConnectionFactory factory) {
         try (RedisConnection connection = factory.getConnection()) {
             connection.ping();
         } catch (RuntimeException e) {
             log.warn("Redis not reachable at startup: {}", e.getMessage());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Right after the connection factory, which only then accepts calls. */
-    @Override
-    public int getPhase() {
-        return factory instanceof SmartLifecycle lifecycle ? lifecycle.getPhase() + 1 : 0;
     }
 }
