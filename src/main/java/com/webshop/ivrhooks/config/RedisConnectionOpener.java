@@ -24,16 +24,19 @@ class RedisConnectionOpener implements BeanPostProcessor {
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof RedisConnectionFactory factory && bean instanceof Lifecycle lifecycle
                 && lifecycle.isRunning()) {
-            Thread.ofPlatform().daemon().name("redis-connection-opener").start(() -> open(factory));
+            Thread.ofPlatform().daemon().name("redis-connection-opener").start(() -> open(factory, lifecycle));
         }
         return bean;
     }
 
-    private static void open(RedisConnectionFactory factory) {
+    private static void open(RedisConnectionFactory factory, Lifecycle lifecycle) {
         try (RedisConnection connection = factory.getConnection()) {
             connection.ping();
         } catch (RuntimeException e) {
-            log.warn("Redis not reachable at startup: {}", e.getMessage());
+            // a start that failed meanwhile (missing credentials, say) has stopped the factory
+            if (lifecycle.isRunning()) {
+                log.warn("Redis not reachable at startup: {}", e.getMessage());
+            }
         }
     }
 }
