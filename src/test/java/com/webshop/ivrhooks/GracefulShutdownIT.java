@@ -1,9 +1,8 @@
 package com.webshop.ivrhooks;
 
 import com.webshop.ivrhooks.support.RedisServerProcess;
+import com.webshop.ivrhooks.support.ServiceProcess;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +35,14 @@ class GracefulShutdownIT {
     @Test
     void shouldFinishACallInFlightOnSigterm() throws Exception {
         redis = RedisServerProcess.start();
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Path log = Files.createTempFile("ivr-hooks-shutdown", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("ivr.jar")).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("IVR_USERNAME", "shutdown-user");
         builder.environment().put("IVR_PASSWORD", "shutdown-pass");
         builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(ServiceProcess.freePort()));
         builder.environment().put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
         service = builder.start();
         String body = "{\"username\": \"shutdown-user\", \"password\": \"shutdown-pass\", \"orderNumber\": \"ORD-1\"}";
@@ -72,12 +71,6 @@ class GracefulShutdownIT {
                 assertThat(Instant.now()).as("the jar answers").isBefore(deadline);
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -26,7 +26,7 @@ public final class RedisSentinelProcess implements AutoCloseable {
 
     public static RedisSentinelProcess watch(int masterPort) {
         try {
-            int port = RedisServerProcess.freePort();
+            int port = ServiceProcess.freePort();
             Path dir = Files.createTempDirectory("ivr-hooks-sentinel");
             Path config = dir.resolve("sentinel.conf");
             Files.writeString(config, """

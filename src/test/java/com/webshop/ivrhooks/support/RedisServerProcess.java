@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public static RedisServerProcess start(String... extraArgs) {
         try {
-            return start(freePort(), extraArgs);
+            return start(ServiceProcess.freePort(), extraArgs);
         } catch (IOException e) {
             throw new IllegalStateException("Could not find a free port", e);
         }
@@ -168,12 +167,6 @@ public final class RedisServerProcess implements AutoCloseable {
             return new String(in.readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

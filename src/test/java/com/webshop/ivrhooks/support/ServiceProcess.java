@@ -30,6 +30,7 @@ public final class ServiceProcess {
         throw new IllegalStateException(path + " did not answer 200 within 60 s; log: " + Files.readString(log));
     }
 
+    /** A free port, for the service or any other process a test starts. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
