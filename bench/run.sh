@@ -32,8 +32,8 @@ for tool in wrk redis-server redis-cli; do
 done
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 export JAVA_HOME
+source bench/lib.sh
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 declare -A JAR PORT PID
 for target in $TARGETS; do
@@ -93,16 +93,16 @@ for target in $TARGETS; do
     [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
     # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
     [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
-    START=$(date +%s%N)
+    START=$EPOCHREALTIME
     env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=${PORT[$target]} MANAGEMENT_SERVER_PORT=$(free_port) \
         SPRING_DATA_REDIS_PORT=$REDIS_PORT ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
         "$JAVA_HOME/bin/java" $JVM_FLAGS $EXTRA_FLAGS -jar "${JAR[$target]}" > >(tail -n 1000 > "$OUT/$target.log") 2>&1 &
     PID[$target]=$!
-    until curl -s -o /dev/null -m 1 "localhost:${PORT[$target]}/hooks/ivr/pre_order/" -H 'Content-Type: application/json' -d "$BODY"; do
+    until answered POST "${PORT[$target]}" /hooks/ivr/pre_order/ "$BODY" 2>/dev/null; do
         kill -0 "${PID[$target]}" 2>/dev/null || { sleep 1; echo "$target did not start: see $OUT/$target.log" >&2; exit 1; }
-        sleep 0.02
+        pause 0.02
     done
-    echo "$target: startup to first answer: $(( ($(date +%s%N) - START) / 1000000 )) ms (flags: $JVM_FLAGS)"
+    echo "$target: startup to first answer: $(ms_since "$START") ms (flags: $JVM_FLAGS)"
 done
 
 OFFSET=0

@@ -13,7 +13,7 @@ JVM_FLAGS=${JVM_FLAGS--Dspring.aot.enabled=true}
 OUT=bench/out/startup
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 JAVA="$JAVA_HOME/bin/java"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 
 ./mvnw -q -B -DskipTests package
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -37,20 +37,6 @@ cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-# Polled with bash's own /dev/tcp and read -t: no process per poll. A curl every 10 ms took about
-# 40 % of a core, which the JVM, with both cores busy during its start, had to give up.
-exec {sleep_fd}<> <(:)
-pause() { read -r -t "$1" -u "$sleep_fd" _ || true; }
-answered() { # method port path [json body]: true when the status line is 200
-    local fd status= body=${4:-}
-    exec {fd}<>"/dev/tcp/127.0.0.1/$2" || return 1
-    printf '%s %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
-        "$1" "$3" "${#body}" "$body" >&"$fd"
-    read -r -t 5 -u "$fd" status || true
-    exec {fd}>&-
-    [[ $status == "HTTP/1.1 200"* ]]
-}
-ms_since() { echo $(( (${EPOCHREALTIME/./} - ${1/./}) / 1000 )); }
 first=() ready=()
 for run in $(seq 1 "$RUNS"); do
     APP_PORT=$(free_port) MGMT_PORT=$(free_port)
