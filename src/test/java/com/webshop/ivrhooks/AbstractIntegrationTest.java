@@ -5,6 +5,7 @@ import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.support.OpenApiContract;
 import com.webshop.ivrhooks.support.RedisTestCluster;
 import com.webshop.ivrhooks.support.RedisTestServer;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -119,5 +121,12 @@ public abstract class AbstractIntegrationTest {
     protected void seedPreOrder(String orderNumber, String sessionId, String sessionDocument) {
         redis.opsForValue().set(keys.session(sessionId), sessionDocument);
         redis.opsForValue().set(keys.order(orderNumber), sessionId);
+    }
+
+    /** SCRIPT FLUSH on every node, as after a restart or a failover: the hooks must load their scripts again. */
+    protected void forgetScripts() {
+        redis.execute((RedisCallback<String>) connection ->
+                ((RedisScriptingAsyncCommands<?, ?>) connection.getNativeConnection()).scriptFlush()
+                        .toCompletableFuture().join());
     }
 }

@@ -3,10 +3,13 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.config.RedisScripts;
+import com.webshop.ivrhooks.config.UntimedRedis;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
  * Counts failed credential checks per client address in Redis, so every replica sees the same
@@ -29,8 +32,9 @@ class FailedLoginThrottle {
     }
 
     boolean isLockedOut(String clientAddress) {
-        String failures = redis.opsForValue().get(keys.failedLogins(clientAddress));
-        return failures != null && Long.parseLong(failures) >= settings.maxFailures();
+        byte[] key = RedisKeys.bytes(keys.failedLogins(clientAddress));
+        byte[] failures = UntimedRedis.call(redis, commands -> commands.get(key));
+        return failures != null && Long.parseLong(new String(failures, US_ASCII)) >= settings.maxFailures();
     }
 
     /** @return whether this failure locked the address out */

@@ -2,9 +2,9 @@ package com.webshop.ivrhooks.preorder;
 
 import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.config.RedisScripts;
+import com.webshop.ivrhooks.config.UntimedRedis;
+import io.lettuce.core.ScriptOutputType;
 import java.util.List;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -15,9 +15,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 @Repository
 class PreOrderRepository {
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> LOOKUP =
-            RedisScripts.load("order-lookup.lua", List.class);
+    private static final RedisScript<?> LOOKUP = RedisScripts.load("order-lookup.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -29,18 +27,20 @@ class PreOrderRepository {
 
     /** The transaction and the order index share a hash slot, so one script reads both. */
     OrderLookup lookup(String orderNumber) {
-        List<?> found = redis.execute(LOOKUP, List.of(keys.transaction(orderNumber), keys.order(orderNumber),
-                keys.published(orderNumber)));
-        return new OrderLookup((String) found.get(0), (String) found.get(1), "1".equals(found.get(2)));
+        byte[][] lookupKeys = {RedisKeys.bytes(keys.transaction(orderNumber)), RedisKeys.bytes(keys.order(orderNumber)),
+                RedisKeys.bytes(keys.published(orderNumber))};
+        List<byte[]> found = UntimedRedis.call(redis,
+                commands -> UntimedRedis.script(commands, LOOKUP, ScriptOutputType.MULTI, lookupKeys));
+        return new OrderLookup(string(found.get(0)), string(found.get(1)), "1".equals(string(found.get(2))));
     }
 
     /** The raw UTF-8 session document, or null when the checkout has none under this id. */
     byte[] sessionDocument(String sessionId) {
-        byte[] key = keys.session(sessionId).getBytes(UTF_8);
-        return redis.execute((RedisCallback<byte[]>) connection -> get(connection, key));
+        byte[] key = RedisKeys.bytes(keys.session(sessionId));
+        return UntimedRedis.call(redis, commands -> commands.get(key));
     }
 
-    private static byte[] get(RedisConnection connection, byte[] key) {
-        return connection.stringCommands().get(key);
+    private static String string(byte[] value) {
+        return value == null ? null : new String(value, UTF_8);
     }
 }

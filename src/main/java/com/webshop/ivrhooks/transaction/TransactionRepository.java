@@ -3,6 +3,7 @@ package com.webshop.ivrhooks.transaction;
 import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.config.RedisScripts;
+import com.webshop.ivrhooks.config.UntimedRedis;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
@@ -84,15 +86,16 @@ class TransactionRepository {
 
     private RecordResult recordAtOnce(Transaction transaction) {
         String order = transaction.orderNumber();
-        List<String> keyList = List.of(
+        byte[][] keyBytes = Stream.of(
                 keys.transaction(order),
                 keys.reference(transaction.referenceNumber()),
                 keys.transactionStream(),
-                keys.published(order));
-        Object[] arguments = leaseAndFields(transaction);
+                keys.published(order)).map(RedisKeys::bytes).toArray(byte[][]::new);
+        byte[][] argumentBytes = Arrays.stream(leaseAndFields(transaction))
+                .map(a -> RedisKeys.bytes((String) a)).toArray(byte[][]::new);
         String result = waitReplicas == 0
-                ? redis.execute(RECORD, keyList, arguments)
-                : recordAndWaitForReplicas(keyList, arguments, order);
+                ? record(keyBytes, argumentBytes)
+                : recordAndWaitForReplicas(keyBytes, argumentBytes, order);
         if ("REPAIR".equals(result)) {
             repair(order);
             return RecordResult.REPLAYED;
@@ -129,14 +132,18 @@ class TransactionRepository {
         };
     }
 
+    private String record(byte[][] keyBytes, byte[][] argumentBytes) {
+        byte[] result = UntimedRedis.call(redis,
+                commands -> UntimedRedis.script(commands, RECORD, ScriptOutputType.VALUE, keyBytes, argumentBytes));
+        return new String(Objects.requireNonNull(result), StandardCharsets.UTF_8);
+    }
+
     /**
      * Runs the script and then WAIT on a connection of their own, which Spring Data hands out for a
      * pipeline: WAIT blocks the connection it runs on, and counts the replicas that have the writes
      * made on that connection.
      */
-    private String recordAndWaitForReplicas(List<String> keyList, Object[] arguments, String orderNumber) {
-        byte[][] keyBytes = keyList.stream().map(RedisKeys::bytes).toArray(byte[][]::new);
-        byte[][] argumentBytes = Arrays.stream(arguments).map(a -> RedisKeys.bytes((String) a)).toArray(byte[][]::new);
+    private String recordAndWaitForReplicas(byte[][] keyBytes, byte[][] argumentBytes, String orderNumber) {
         Object[] outcome = new Object[2];
         redis.executePipelined((RedisCallback<Object>) connection -> {
             @SuppressWarnings("unchecked")

@@ -102,6 +102,16 @@ class CompleteHookTest extends AbstractIntegrationTest {
         }
 
         @Test
+        void shouldRecordWhenRedisHasForgottenItsScripts() {
+            seedStandard();
+            forgetScripts();
+
+            complete(ORDER, REFERENCE).body("orderResultResponse.result.success", equalTo(true));
+            assertThat(transaction()).containsEntry("referenceNumber", REFERENCE);
+            assertThat(stream(keys.transactionStream())).hasSize(1);
+        }
+
+        @Test
         void shouldNeverExpireTransactionKeys() {
             seedStandard();
 

@@ -62,6 +62,17 @@ class PreOrderHookTest extends AbstractIntegrationTest {
         }
 
         @Test
+        void shouldLoadTheLookupScriptAgainWhenRedisHasForgottenIt() {
+            seedStandard();
+            preOrder(ORDER).body("result.success", equalTo(true));
+
+            forgetScripts();
+
+            preOrder(ORDER).body("result.success", equalTo(true))
+                    .body("productlist.productnumber", contains("SKU-1001", "SKU-2002"));
+        }
+
+        @Test
         void shouldAnswerWithoutTrailingSlash() {
             seedStandard();
 
