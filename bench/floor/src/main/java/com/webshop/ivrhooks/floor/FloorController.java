@@ -1,11 +1,15 @@
 package com.webshop.ivrhooks.floor;
 
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -26,9 +30,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 @RestController
 class FloorController {
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> LOOKUP = script("order-lookup.lua", List.class);
-    private static final RedisScript<String> RECORD = script("record-transaction.lua", String.class);
+    private static final RedisScript<?> LOOKUP = load("order-lookup.lua");
+    private static final RedisScript<?> RECORD = load("record-transaction.lua");
 
     private static final byte[] PRE_ORDER_ANSWER = ("{\"result\":{\"success\":true,\"errortext\":\"\"},\"productlist\":["
             + "{\"productnumber\":\"SKU-0\",\"discountedprice\":9.50,\"realprice\":10.00,\"quantity\":1,\"productname\":\"Product 0\"},"
@@ -55,30 +58,54 @@ class FloorController {
         String order = field(json, "orderNumber");
         String reference = field(json, "referenceNumber");
         String sessionId = lookup(request, order);
-        redis.execute(RECORD,
-                List.of("ivr:txn:{" + order + "}", "ivr:ref:{" + reference + "}", "ivr:transactions",
+        call(commands -> script(commands, RECORD, ScriptOutputType.VALUE,
+                bytes("ivr:txn:{" + order + "}", "ivr:ref:{" + reference + "}", "ivr:transactions",
                         "ivr:published:{" + order + "}"),
-                "30000", "referenceNumber", reference, "orderNumber", order, "staffId", field(json, "staffId"),
-                "amount", "19.00", "currency", "TRY", "paymentOptionId", "12", "sessionId", sessionId,
-                "createdAt", Instant.now().toString());
+                bytes("30000", "referenceNumber", reference, "orderNumber", order, "staffId", field(json, "staffId"),
+                        "amount", "19.00", "currency", "TRY", "paymentOptionId", "12", "sessionId", sessionId,
+                        "createdAt", Instant.now().toString())));
         return answer(COMPLETE_ANSWER);
     }
 
     /** The service's reads: throttle counter, order lookup, session document. Returns the session id. */
     private String lookup(HttpServletRequest request, String order) {
-        redis.opsForValue().get("ivr:throttle:{" + request.getRemoteAddr() + "}");
-        List<?> found = redis.execute(LOOKUP,
-                List.of("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}"));
-        String sessionId = (String) found.get(1);
+        byte[] throttle = ("ivr:throttle:{" + request.getRemoteAddr() + "}").getBytes(UTF_8);
+        call(commands -> commands.get(throttle));
+        List<byte[]> found = call(commands -> script(commands, LOOKUP, ScriptOutputType.MULTI,
+                bytes("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}")));
+        String sessionId = new String(found.get(1), UTF_8);
         byte[] key = ("ivr:session:{" + sessionId + "}").getBytes(UTF_8);
-        redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key));
+        call(commands -> commands.get(key));
         return sessionId;
     }
 
+    /** As the service sends its hooks' commands: on the shared connection, waiting without a timer. */
+    private <T> T call(Function<RedisClusterAsyncCommands<byte[], byte[]>, ? extends CompletionStage<T>> command) {
+        return redis.execute((RedisCallback<T>) connection -> {
+            @SuppressWarnings("unchecked")
+            var commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            return command.apply(commands).toCompletableFuture().join();
+        }, true);
+    }
+
+    private static <T> CompletionStage<T> script(RedisClusterAsyncCommands<byte[], byte[]> commands,
+            RedisScript<?> script, ScriptOutputType type, byte[][] keys, byte[]... arguments) {
+        return commands.<T>evalsha(script.getSha1(), type, keys, arguments).exceptionallyCompose(e ->
+                commands.<T>eval(script.getScriptAsString(), type, keys, arguments));
+    }
+
+    private static byte[][] bytes(String... values) {
+        byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i].getBytes(UTF_8);
+        }
+        return bytes;
+    }
+
     /** Read once, as the service does: a resource-backed script checks the file on every call. */
-    private static <T> RedisScript<T> script(String name, Class<T> type) {
+    private static RedisScript<?> load(String name) {
         try (InputStream in = FloorController.class.getResourceAsStream("/scripts/" + name)) {
-            return RedisScript.of(new String(in.readAllBytes(), UTF_8), type);
+            return RedisScript.of(new String(in.readAllBytes(), UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
