@@ -34,7 +34,6 @@ done
 export JAVA_HOME
 source bench/lib.sh
 
-
 declare -A JAR PORT PID
 for target in $TARGETS; do
     case "$target" in

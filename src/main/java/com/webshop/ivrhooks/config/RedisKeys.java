@@ -20,6 +20,15 @@ public class RedisKeys {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Keys or arguments as the native commands take them. */
+    public static byte[][] bytes(String... values) {
+        byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = bytes(values[i]);
+        }
+        return bytes;
+    }
+
     public String order(String orderNumber) {
         return prefix + ":order:{" + orderNumber + "}";
     }

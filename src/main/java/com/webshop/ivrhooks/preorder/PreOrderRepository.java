@@ -27,8 +27,8 @@ class PreOrderRepository {
 
     /** The transaction and the order index share a hash slot, so one script reads both. */
     OrderLookup lookup(String orderNumber) {
-        byte[][] lookupKeys = {RedisKeys.bytes(keys.transaction(orderNumber)), RedisKeys.bytes(keys.order(orderNumber)),
-                RedisKeys.bytes(keys.published(orderNumber))};
+        byte[][] lookupKeys = RedisKeys.bytes(keys.transaction(orderNumber), keys.order(orderNumber),
+                keys.published(orderNumber));
         List<byte[]> found = UntimedRedis.call(redis,
                 commands -> UntimedRedis.script(commands, LOOKUP, ScriptOutputType.MULTI, lookupKeys));
         return new OrderLookup(string(found.get(0)), string(found.get(1)), "1".equals(string(found.get(2))));

@@ -10,7 +10,6 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
@@ -86,13 +84,12 @@ class TransactionRepository {
 
     private RecordResult recordAtOnce(Transaction transaction) {
         String order = transaction.orderNumber();
-        byte[][] keyBytes = Stream.of(
+        byte[][] keyBytes = RedisKeys.bytes(
                 keys.transaction(order),
                 keys.reference(transaction.referenceNumber()),
                 keys.transactionStream(),
-                keys.published(order)).map(RedisKeys::bytes).toArray(byte[][]::new);
-        byte[][] argumentBytes = Arrays.stream(leaseAndFields(transaction))
-                .map(a -> RedisKeys.bytes((String) a)).toArray(byte[][]::new);
+                keys.published(order));
+        byte[][] argumentBytes = RedisKeys.bytes(leaseAndFields(transaction));
         String result = waitReplicas == 0
                 ? record(keyBytes, argumentBytes)
                 : recordAndWaitForReplicas(keyBytes, argumentBytes, order);
@@ -187,11 +184,11 @@ class TransactionRepository {
         }
     }
 
-    private Object[] leaseAndFields(Transaction transaction) {
-        List<Object> arguments = new ArrayList<>();
+    private String[] leaseAndFields(Transaction transaction) {
+        List<String> arguments = new ArrayList<>();
         arguments.add(String.valueOf(publishLease.toMillis()));
         arguments.addAll(transaction.fields());
-        return arguments.toArray();
+        return arguments.toArray(String[]::new);
     }
 
     private void publish(String orderNumber, Map<String, String> fields) {
