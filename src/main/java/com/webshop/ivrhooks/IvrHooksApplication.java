@@ -1,5 +1,6 @@
 package com.webshop.ivrhooks;
 
+import com.webshop.ivrhooks.config.BatchedStdout;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ public class IvrHooksApplication {
         if (System.getProperty("io.lettuce.core.jfr") == null) {
             System.setProperty("io.lettuce.core.jfr", "false");
         }
+        BatchedStdout.install();
         SpringApplication.run(IvrHooksApplication.class, args);
     }
 }
