@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.config;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -20,6 +21,9 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     private static final String ECS_VERSION = "8.11";
 
+    private record Second(long epochSecond, String text) {}
+
+    private volatile Second second = new Second(Long.MIN_VALUE, "");
     private final String processMembers;
     private final String serviceMembers;
 
@@ -45,7 +49,9 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     public String format(ILoggingEvent event) {
         // a hook call's line is about 500 characters: room enough not to grow
         StringBuilder line = new StringBuilder(1024);
-        line.append("{\"@timestamp\":\"").append(event.getInstant()).append("\",\"log\":{\"level\":\"")
+        line.append("{\"@timestamp\":\"");
+        timestamp(line, event.getInstant());
+        line.append("\",\"log\":{\"level\":\"")
                 .append(event.getLevel()).append("\",\"logger\":");
         string(line, event.getLoggerName());
         line.append('}').append(processMembers);
@@ -85,6 +91,30 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
             line.append(']');
         }
         return line.append(",\"ecs\":{\"version\":\"").append(ECS_VERSION).append("\"}}\n").toString();
+    }
+
+    /**
+     * As {@link Instant#toString()} writes it. The date and time of day change once a second, so
+     * they are formatted once a second: Instant's formatter was a third of this line's cost.
+     */
+    void timestamp(StringBuilder line, Instant instant) {
+        Second current = second;
+        if (current.epochSecond() != instant.getEpochSecond()) {
+            String text = Instant.ofEpochSecond(instant.getEpochSecond()).toString();
+            current = new Second(instant.getEpochSecond(), text.substring(0, text.length() - 1));
+            second = current;
+        }
+        line.append(current.text());
+        int nanos = instant.getNano();
+        if (nanos != 0) {
+            int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            int fraction = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
+            line.append('.');
+            for (int scale = digits == 3 ? 100 : digits == 6 ? 100_000 : 100_000_000; scale > 0; scale /= 10) {
+                line.append((char) ('0' + fraction / scale % 10));
+            }
+        }
+        line.append('Z');
     }
 
     private static void member(StringBuilder json, String name, String value) {

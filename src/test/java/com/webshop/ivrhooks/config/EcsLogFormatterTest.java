@@ -4,8 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
@@ -28,6 +30,27 @@ class EcsLogFormatterTest {
             .withProperty("spring.application.name", "ivr-hooks")
             .withProperty("spring.application.version", "1.2.3")
             .withProperty("spring.application.pid", "4242"));
+
+    @Test
+    void shouldWriteTheTimestampExactlyAsInstantDoes() {
+        List<Instant> instants = new ArrayList<>();
+        for (long second : new long[] {1_795_000_000L, 1_795_000_001L, 1_795_000_000L, 0L, 4_102_444_799L}) {
+            for (int nanos : new int[] {0, 1, 7, 5_000, 120_000, 1_000_000, 100_000_000, 120_000_000,
+                    769_791_420, 999_999_999, 999_000_000, 999_999_000, 10_000_010}) {
+                instants.add(Instant.ofEpochSecond(second, nanos));
+            }
+        }
+        Random random = new Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(1_795_000_000L + random.nextInt(3), random.nextInt(1_000_000_000)));
+        }
+
+        for (Instant instant : instants) {
+            StringBuilder line = new StringBuilder();
+            formatter.timestamp(line, instant);
+            assertThat(line).as("%s", instant).hasToString(instant.toString());
+        }
+    }
 
     @Test
     void shouldWriteTheMembersOfSpringBootsEcsFormatWithKeyValuePairsAtTopLevel() {
