@@ -16,3 +16,30 @@ answered() { # method port path [json body]: true when the status line is 200
     [[ $status == "HTTP/1.1 200"* ]]
 }
 ms_since() { echo $(( (${EPOCHREALTIME/./} - ${1/./}) / 1000 )); } # START, taken from $EPOCHREALTIME
+
+# The checkout's keys for pre-orders PREFIX0 .. PREFIX(COUNT-1), written with redis-cli --pipe in the
+# Redis protocol to the redis-server on $REDIS_PORT, with $BASKET_ITEMS lines per basket.
+seed() { # prefix count shared
+    awk -v prefix="$1" -v n="$2" -v shared="$3" -v lines="$BASKET_ITEMS" 'BEGIN {
+        doc_head = "{\"currency\":\"TRY\",\"paymentOption\":{\"id\":12,\"name\":\"Pay by phone\",\"paymentType\":\"cash_register\"},"
+        items = "["
+        for (l = 0; l < lines; l++) {
+            items = items (l ? "," : "") "{\"sku\":\"SKU-" l "\",\"name\":\"Product " l "\",\"quantity\":1,\"totalPrice\":10.00,\"discountedTotalPrice\":9.50}"
+        }
+        items = items "]"
+        basket = "{\"items\":" items ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}"
+        tail = "\"basket\":" basket ",\"preOrder\":{\"basket\":" basket ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}}"
+        if (shared) resp("ivr:session:{s-" prefix "shared}", doc_head tail)
+        for (i = 0; i < n; i++) {
+            order = prefix i
+            if (shared) { session = "s-" prefix "shared" } else {
+                session = "s-" order
+                resp("ivr:session:{" session "}", doc_head "\"orderNumber\":\"" order "\"," tail)
+            }
+            resp("ivr:order:{" order "}", session)
+        }
+    }
+    function resp(key, value) {
+        printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", length(key), key, length(value), value
+    }' | redis-cli -p "$REDIS_PORT" --pipe >/dev/null
+}

@@ -51,34 +51,9 @@ cleanup() { for pid in "${PID[@]}"; do kill "$pid" 2>/dev/null; done; kill "$RED
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-# the checkout's keys, written with redis-cli --pipe in the Redis protocol
 # Complete orders with large baskets share one session document (without an orderNumber), so that
 # hundreds of thousands of them fit in memory; the service reads and checks it in full every time.
 SHARED=$(( BASKET_ITEMS > 20 ))
-seed() { # prefix count shared
-    awk -v prefix="$1" -v n="$2" -v shared="$3" -v lines="$BASKET_ITEMS" 'BEGIN {
-        doc_head = "{\"currency\":\"TRY\",\"paymentOption\":{\"id\":12,\"name\":\"Pay by phone\",\"paymentType\":\"cash_register\"},"
-        items = "["
-        for (l = 0; l < lines; l++) {
-            items = items (l ? "," : "") "{\"sku\":\"SKU-" l "\",\"name\":\"Product " l "\",\"quantity\":1,\"totalPrice\":10.00,\"discountedTotalPrice\":9.50}"
-        }
-        items = items "]"
-        basket = "{\"items\":" items ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}"
-        tail = "\"basket\":" basket ",\"preOrder\":{\"basket\":" basket ",\"totalAmount\":" sprintf("%.2f", lines * 9.5) "}}"
-        if (shared) resp("ivr:session:{s-" prefix "shared}", doc_head tail)
-        for (i = 0; i < n; i++) {
-            order = prefix i
-            if (shared) { session = "s-" prefix "shared" } else {
-                session = "s-" order
-                resp("ivr:session:{" session "}", doc_head "\"orderNumber\":\"" order "\"," tail)
-            }
-            resp("ivr:order:{" order "}", session)
-        }
-    }
-    function resp(key, value) {
-        printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", length(key), key, length(value), value
-    }' | redis-cli -p "$REDIS_PORT" --pipe >/dev/null
-}
 seed ORD-B- "$ORDERS" 0
 for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
 echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Compares builds side by side on pre_order: all JVMs run at once against one redis-server, each
+# driven by a wrk of its own, round after round, so that the machine's drift (its speed moves by a
+# third within minutes) hits them all alike. bench/run.sh alternates its targets, which cannot tell
+# apart changes of a few per cent; here the ratio between the JVMs of one round holds still.
+# Usage: bench/ab.sh NAME=JAR NAME=JAR [...]
+#   e.g. bench/ab.sh before=/tmp/before.jar after=target/ivr-hooks-0.1.0-SNAPSHOT.jar
+# A JAR with "floor" in its name runs as bench/floor does in bench/run.sh (no log line).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORDERS=${ORDERS:-10000}
+BASKET_ITEMS=${BASKET_ITEMS:-2}
+ROUNDS=${ROUNDS:-6}
+CONNECTIONS=${CONNECTIONS:-32}     # per JVM
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-60s}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
+OUT=bench/out
+mkdir -p "$OUT"
+[ $# -ge 2 ] || { echo "usage: bench/ab.sh NAME=JAR NAME=JAR [...]" >&2; exit 1; }
+[ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+source bench/lib.sh
+
+REDIS_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    --dir "$OUT" --logfile ab-redis.log &
+REDIS_PID=$!
+declare -a NAMES PORTS PIDS
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+seed ORD-B- "$ORDERS" 0
+
+BODY='{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}'
+for spec in "$@"; do
+    name=${spec%%=*} jar=${spec#*=}
+    [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
+    port=$(free_port)
+    LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
+    case "$jar" in *floor*) LOG_FORMAT= ;; esac
+    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$(free_port) \
+        SPRING_DATA_REDIS_PORT="$REDIS_PORT" ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
+        "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$jar" > >(tail -n 1000 > "$OUT/ab-$name.log") 2>&1 &
+    PIDS+=($!) NAMES+=("$name") PORTS+=("$port")
+    until answered POST "$port" /hooks/ivr/pre_order/ "$BODY" 2>/dev/null; do
+        kill -0 "${PIDS[-1]}" 2>/dev/null || { sleep 1; echo "$name did not start: see $OUT/ab-$name.log" >&2; exit 1; }
+        pause 0.05
+    done
+done
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+round() { # duration: every JVM at once; prints "name requests cpu_ticks rps" per JVM
+    local i before=() waits=()
+    for i in "${!NAMES[@]}"; do
+        before[i]=$(cpu_ticks "${PIDS[i]}")
+        ENDPOINT=pre_order ORDERS=$ORDERS wrk -t1 -c "$CONNECTIONS" -d "$1" -s bench/hooks.lua \
+            "http://127.0.0.1:${PORTS[i]}" > "$OUT/ab-wrk-$i.txt" &
+        waits+=($!)
+    done
+    wait "${waits[@]}"
+    for i in "${!NAMES[@]}"; do
+        local result
+        result=$(grep '^RESULT' "$OUT/ab-wrk-$i.txt")
+        case "$result" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1 ;; esac
+        echo "${NAMES[i]} $(sed -E 's/.* requests=([0-9]+) rps=([0-9]+).*/\1 \2/' <<<"$result") $(( $(cpu_ticks "${PIDS[i]}") - before[i] ))"
+    done
+}
+echo "warming up all ${#NAMES[@]} JVMs at once for $WARMUP"
+round "$WARMUP" >/dev/null
+for r in $(seq 1 "$ROUNDS"); do
+    round "$DURATION" | while read -r name requests rps ticks; do
+        echo "round $r $name rps=$rps cpu_us=$(( ticks * TICK_US / requests ))"
+    done
+done | tee "$OUT/ab.txt"
+
+awk -v first="${NAMES[0]}" '
+    { split($4, r, "="); split($5, c, "="); rps[$3, $2] = r[2]; cpu[$3, $2] = c[2]; names[$3] = 1; rounds[$2] = 1 }
+    function median(values, n,   i, j, t) {
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (values[j] < values[i]) { t = values[i]; values[i] = values[j]; values[j] = t }
+        return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+    }
+    END {
+        print "medians over the rounds, and of each round'"'"'s ratio to " first ":"
+        for (name in names) {
+            n = 0
+            for (round in rounds) { n++; a[n] = rps[name, round]; b[n] = cpu[name, round]
+                x[n] = rps[name, round] / rps[first, round]; y[n] = cpu[name, round] / cpu[first, round] }
+            printf "  %-12s %6.0f req/s  %5.0f us/call   req/s %.3fx  CPU %.3fx\n", name, median(a, n), median(b, n), median(x, n), median(y, n)
+        }
+    }' "$OUT/ab.txt"
