@@ -12,6 +12,7 @@ AOT=${AOT:-1}
 JVM_FLAGS=${JVM_FLAGS--Dspring.aot.enabled=true}
 OUT=bench/out/startup
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME   # for ./mvnw too
 JAVA="$JAVA_HOME/bin/java"
 source bench/lib.sh
 
