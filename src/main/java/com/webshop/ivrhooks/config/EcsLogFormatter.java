@@ -95,7 +95,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     /**
      * As {@link Instant#toString()} writes it. The date and time of day change once a second, so
-     * they are formatted once a second: Instant's formatter was a third of this line's cost.
+     * they are formatted once a second: Instant's formatter was a third of this formatter's cost.
      */
     void timestamp(StringBuilder line, Instant instant) {
         Second current = second;
@@ -107,6 +107,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
         line.append(current.text());
         int nanos = instant.getNano();
         if (nanos != 0) {
+            // ISO_INSTANT's rule: three, six or nine digits, as few as hold the value
             int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
             int fraction = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
             line.append('.');
