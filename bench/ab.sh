@@ -51,7 +51,7 @@ done
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
-round() { # duration [check]: every JVM at once; prints "name requests rps cpu_ticks" per JVM
+round() { # duration [check]: every JVM at once; prints "name requests rps p99_ms cpu_ticks" per JVM
     local i before=() waits=()
     for i in "${!NAMES[@]}"; do
         before[i]=$(cpu_ticks "${PIDS[i]}")
@@ -64,19 +64,20 @@ round() { # duration [check]: every JVM at once; prints "name requests rps cpu_t
         local result
         result=$(grep '^RESULT' "$OUT/ab-wrk-$i.txt")
         case "${2:-}$result" in check*" non2xx=0 errors=0 "*" failures=0 "*|RESULT*) ;; *) echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1 ;; esac
-        echo "${NAMES[i]} $(sed -E 's/.* requests=([0-9]+) rps=([0-9]+).*/\1 \2/' <<<"$result") $(( $(cpu_ticks "${PIDS[i]}") - before[i] ))"
+        echo "${NAMES[i]} $(sed -E 's/.* requests=([0-9]+) rps=([0-9]+) .*p99_ms=([0-9.]+) .*/\1 \2 \3/' <<<"$result") $(( $(cpu_ticks "${PIDS[i]}") - before[i] ))"
     done
 }
 echo "warming up all ${#NAMES[@]} JVMs at once for $WARMUP"
 round "$WARMUP" >/dev/null   # unchecked: while the JITs start, a call can outlast wrk's 2 s timeout
 for r in $(seq 1 "$ROUNDS"); do
-    round "$DURATION" check | while read -r name requests rps ticks; do
-        echo "round $r $name rps=$rps cpu_us=$(( ticks * TICK_US / requests ))"
+    round "$DURATION" check | while read -r name requests rps p99 ticks; do
+        echo "round $r $name rps=$rps p99_ms=$p99 cpu_us=$(( ticks * TICK_US / requests ))"
     done
 done | tee "$OUT/ab.txt"
 
 awk -v first="${NAMES[0]}" '
-    { split($4, r, "="); split($5, c, "="); rps[$3, $2] = r[2]; cpu[$3, $2] = c[2]; names[$3] = 1; rounds[$2] = 1 }
+    { split($4, r, "="); split($5, p, "="); split($6, c, "=")
+      rps[$3, $2] = r[2]; p99[$3, $2] = p[2]; cpu[$3, $2] = c[2]; names[$3] = 1; rounds[$2] = 1 }
     function median(values, n,   i, j, t) {
         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (values[j] < values[i]) { t = values[i]; values[i] = values[j]; values[j] = t }
         return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
@@ -86,7 +87,9 @@ awk -v first="${NAMES[0]}" '
         for (name in names) {
             n = 0
             for (round in rounds) { n++; a[n] = rps[name, round]; b[n] = cpu[name, round]
-                x[n] = rps[name, round] / rps[first, round]; y[n] = cpu[name, round] / cpu[first, round] }
-            printf "  %-12s %6.0f req/s  %5.0f us/call   req/s %.3fx  CPU %.3fx\n", name, median(a, n), median(b, n), median(x, n), median(y, n)
+                x[n] = rps[name, round] / rps[first, round]; y[n] = cpu[name, round] / cpu[first, round]
+                z[n] = p99[name, round] / p99[first, round] }
+            printf "  %-12s %6.0f req/s  %5.0f us/call   req/s %.3fx  CPU %.3fx  p99 %.3fx\n", name, median(a, n), median(b, n),
+                median(x, n), median(y, n), median(z, n)
         }
     }' "$OUT/ab.txt"
