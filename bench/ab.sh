@@ -27,30 +27,21 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --d
     --dir "$OUT" --logfile ab-redis.log &
 REDIS_PID=$!
 declare -a NAMES PORTS PIDS
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PIDS[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 seed ORD-B- "$ORDERS" 0
 
-BODY='{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}'
 for spec in "$@"; do
     name=${spec%%=*} jar=${spec#*=}
     [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
     port=$(free_port)
     LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
     case "$jar" in *floor*) LOG_FORMAT= ;; esac
-    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$(free_port) \
-        SPRING_DATA_REDIS_PORT="$REDIS_PORT" ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
-        "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$jar" > >(tail -n 1000 > "$OUT/ab-$name.log") 2>&1 &
-    PIDS+=($!) NAMES+=("$name") PORTS+=("$port")
-    until answered POST "$port" /hooks/ivr/pre_order/ "$BODY" 2>/dev/null; do
-        kill -0 "${PIDS[-1]}" 2>/dev/null || { sleep 1; echo "$name did not start: see $OUT/ab-$name.log" >&2; exit 1; }
-        pause 0.05
-    done
+    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$LOG_FORMAT"
+    PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
 done
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 round() { # duration [check]: every JVM at once; prints "name requests rps p99_ms cpu_ticks" per JVM
     local i before=() waits=()
     for i in "${!NAMES[@]}"; do

@@ -43,3 +43,24 @@ seed() { # prefix count shared
         printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", length(key), key, length(value), value
     }' | redis-cli -p "$REDIS_PORT" --pipe >/dev/null
 }
+
+# Starts a jar as the benchmarks run the service and the floor: bench credentials, the redis-server on
+# $REDIS_PORT, $JVM_FLAGS and any further flags given, the last 1000 lines of its output in LOG, ECS
+# log lines when LOG_FORMAT is set. Sets STARTED_PID, and returns once it answers a pre_order; exits
+# if the JVM dies first.
+start_jvm() { # name jar port log log_format [java flags ...]
+    local name=$1 jar=$2 port=$3 log=$4 format=$5
+    shift 5
+    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$(free_port) \
+        SPRING_DATA_REDIS_PORT="$REDIS_PORT" ${format:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$format} \
+        "$JAVA_HOME/bin/java" $JVM_FLAGS "$@" -jar "$jar" > >(tail -n 1000 > "$log") 2>&1 &
+    STARTED_PID=$!
+    until answered POST "$port" /hooks/ivr/pre_order/ '{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}' 2>/dev/null; do
+        kill -0 "$STARTED_PID" 2>/dev/null || { sleep 1; echo "$name did not start: see $log" >&2; exit 1; }
+        pause 0.02
+    done
+}
+
+# CPU time of a process in clock ticks (user + system), and a tick in microseconds
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))

@@ -47,7 +47,7 @@ REDIS_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
     --dir "$OUT" --logfile redis.log &
 REDIS_PID=$!
-cleanup() { for pid in "${PID[@]}"; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
@@ -58,7 +58,6 @@ seed ORD-B- "$ORDERS" 0
 for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
 echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"
 
-BODY='{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}'
 for target in $TARGETS; do
     PORT[$target]=$(free_port)
     # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
@@ -68,23 +67,14 @@ for target in $TARGETS; do
     # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
     [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
     START=$EPOCHREALTIME
-    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=${PORT[$target]} MANAGEMENT_SERVER_PORT=$(free_port) \
-        SPRING_DATA_REDIS_PORT=$REDIS_PORT ${LOG_FORMAT:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$LOG_FORMAT} \
-        "$JAVA_HOME/bin/java" $JVM_FLAGS $EXTRA_FLAGS -jar "${JAR[$target]}" > >(tail -n 1000 > "$OUT/$target.log") 2>&1 &
-    PID[$target]=$!
-    until answered POST "${PORT[$target]}" /hooks/ivr/pre_order/ "$BODY" 2>/dev/null; do
-        kill -0 "${PID[$target]}" 2>/dev/null || { sleep 1; echo "$target did not start: see $OUT/$target.log" >&2; exit 1; }
-        pause 0.02
-    done
+    start_jvm "$target" "${JAR[$target]}" "${PORT[$target]}" "$OUT/$target.log" "$LOG_FORMAT" $EXTRA_FLAGS
+    PID[$target]=$STARTED_PID
     echo "$target: startup to first answer: $(ms_since "$START") ms (flags: $JVM_FLAGS)"
 done
 
 OFFSET=0
-# CPU time of a process in clock ticks (user + system): per request, steadier than req/s on a
-# shared machine, and what ops pay for
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
-TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# the CPU time per request (cpu_ticks): steadier than req/s on a shared machine, and what ops pay for
 drive() { # target endpoint duration
     local before result
     before=$(cpu_ticks "${PID[$1]}")
