@@ -1,0 +1,408 @@
+package com.webshop.ivrhooks.preorder;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import tools.jackson.core.JsonToken;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+/**
+ * The tokens of a session document written the way the data contract shows it: strict JSON in
+ * UTF-8, with numbers as plain decimals and no duplicate names in any object. Anything else (an
+ * exponent, a byte-order mark, invalid UTF-8, very deep or very long content) is {@link Unusual},
+ * and the document is left to databind, which decides what it means. Everything this reads, Jackson
+ * reads the same way; {@code SessionReaderTest} holds the two to that. A Jackson parser costs more
+ * to set up than a small document takes to read.
+ */
+final class SessionTokens {
+
+    private static final int MAX_DEPTH = 16;
+    private static final int MAX_NAMES_PER_OBJECT = 64;
+    // below Jackson's limits, so that nothing read here is too long for Jackson
+    private static final int MAX_STRING_BYTES = 1 << 14;
+    private static final int MAX_NUMBER_LENGTH = 40;
+
+    private final byte[] in;
+    private int pos;
+    private JsonToken current;
+    private boolean started;
+    private boolean afterName;
+    private String text;
+    private int numberStart;
+    private int numberEnd;
+    private int numberDigits;
+    private int fractionDigits;
+    // the open objects and arrays, innermost last, and the names of each open object's members
+    private final boolean[] isObject = new boolean[MAX_DEPTH + 1];
+    private final boolean[] isEmpty = new boolean[MAX_DEPTH + 1];
+    private final int[] firstName = new int[MAX_DEPTH + 1];
+    private int depth;
+    private String[] names = new String[32];
+    private int nameCount;
+
+    SessionTokens(byte[] document) {
+        this.in = document;
+    }
+
+    /**
+     * The next value: the document's first, the one after a name, or an array's next element (or
+     * its end). Null once the document is over.
+     */
+    JsonToken nextToken() {
+        if (afterName) {
+            afterName = false;
+            return current = value();
+        }
+        if (depth == 0) {
+            if (!started) {
+                started = true;
+                return current = value();
+            }
+            if (skipWhitespace() != -1) {
+                throw Unusual.INSTANCE;
+            }
+            return current = null;
+        }
+        if (isObject[depth]) {
+            throw Unusual.INSTANCE;
+        }
+        if (!nextItem(']')) {
+            depth--;
+            return current = JsonToken.END_ARRAY;
+        }
+        return current = value();
+    }
+
+    /** The open object's next member name, with the parser before its value; null where the object ends. */
+    String nextName() {
+        if (depth == 0 || !isObject[depth] || afterName) {
+            throw Unusual.INSTANCE;
+        }
+        if (!nextItem('}')) {
+            nameCount = firstName[depth];
+            depth--;
+            current = JsonToken.END_OBJECT;
+            return null;
+        }
+        if (skipWhitespace() != '"') {
+            throw Unusual.INSTANCE;
+        }
+        String name = string();
+        for (int i = firstName[depth]; i < nameCount; i++) {
+            if (names[i].equals(name)) {
+                throw Unusual.INSTANCE;
+            }
+        }
+        if (nameCount - firstName[depth] == MAX_NAMES_PER_OBJECT) {
+            throw Unusual.INSTANCE;
+        }
+        if (nameCount == names.length) {
+            names = Arrays.copyOf(names, names.length * 2);
+        }
+        names[nameCount++] = name;
+        if (skipWhitespace() != ':') {
+            throw Unusual.INSTANCE;
+        }
+        pos++;
+        afterName = true;
+        current = JsonToken.PROPERTY_NAME;
+        return name;
+    }
+
+    /** Skips the object or array the parser is on the start of, checking it as strictly as the rest. */
+    void skipChildren() {
+        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+            return;
+        }
+        int outside = depth - 1;
+        while (depth > outside) {
+            if (!isObject[depth]) {
+                nextToken();
+            } else if (nextName() != null) {
+                nextToken();
+            }
+        }
+    }
+
+    /** A string's text, or a number's as it is written. */
+    String getString() {
+        return switch (current) {
+            case VALUE_STRING -> text;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new String(in, numberStart, numberEnd - numberStart, ISO_8859_1);
+            default -> throw Unusual.INSTANCE;
+        };
+    }
+
+    /** Whether the number is an integer within an int's range, as Jackson's {@code NumberType.INT}. */
+    boolean isInt() {
+        if (current != JsonToken.VALUE_NUMBER_INT || numberDigits > 10) {
+            return false;
+        }
+        long value = unscaled();
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+    }
+
+    int getIntValue() {
+        return (int) unscaled();
+    }
+
+    /** The number with the scale it is written with, as {@code new BigDecimal(text)}. */
+    BigDecimal getDecimalValue() {
+        if (numberDigits > 18) {
+            return new BigDecimal(getString());
+        }
+        return BigDecimal.valueOf(unscaled(), fractionDigits);
+    }
+
+    /** The digits without the point, at most 18 of them. */
+    private long unscaled() {
+        long value = 0;
+        boolean negative = in[numberStart] == '-';
+        for (int i = negative ? numberStart + 1 : numberStart; i < numberEnd; i++) {
+            if (in[i] != '.') {
+                value = value * 10 + (in[i] - '0');
+            }
+        }
+        return negative ? -value : value;
+    }
+
+    /** Past the separator before an open container's next item; false, past its end, where it ends. */
+    private boolean nextItem(char end) {
+        int c = skipWhitespace();
+        if (c == end) {
+            pos++;
+            return false;
+        }
+        if (isEmpty[depth]) {
+            isEmpty[depth] = false;
+            return true;
+        }
+        if (c != ',') {
+            throw Unusual.INSTANCE;
+        }
+        pos++;
+        return true;
+    }
+
+    private JsonToken value() {
+        int c = skipWhitespace();
+        switch (c) {
+            case '{' -> {
+                open(true);
+                return JsonToken.START_OBJECT;
+            }
+            case '[' -> {
+                open(false);
+                return JsonToken.START_ARRAY;
+            }
+            case '"' -> {
+                text = string();
+                return JsonToken.VALUE_STRING;
+            }
+            case 'n' -> {
+                literal("null");
+                return JsonToken.VALUE_NULL;
+            }
+            case 't' -> {
+                literal("true");
+                return JsonToken.VALUE_TRUE;
+            }
+            case 'f' -> {
+                literal("false");
+                return JsonToken.VALUE_FALSE;
+            }
+            default -> {
+                return number();
+            }
+        }
+    }
+
+    private void open(boolean object) {
+        if (depth == MAX_DEPTH) {
+            throw Unusual.INSTANCE;
+        }
+        pos++;
+        depth++;
+        isObject[depth] = object;
+        isEmpty[depth] = true;
+        firstName[depth] = nameCount;
+    }
+
+    private void literal(String word) {
+        for (int i = 0; i < word.length(); i++, pos++) {
+            if (pos == in.length || in[pos] != word.charAt(i)) {
+                throw Unusual.INSTANCE;
+            }
+        }
+    }
+
+    /**
+     * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}; an exponent is for databind. Whatever follows a number or a
+     * literal must be a separator, an end or the document's end, which the next read checks.
+     */
+    private JsonToken number() {
+        int start = pos;
+        boolean negative = pos < in.length && in[pos] == '-';
+        if (negative) {
+            pos++;
+        }
+        if (pos < in.length && in[pos] == '0') {
+            pos++;
+        } else if (digits() == 0) {
+            throw Unusual.INSTANCE;
+        }
+        fractionDigits = 0;
+        boolean fraction = pos < in.length && in[pos] == '.';
+        if (fraction) {
+            pos++;
+            if ((fractionDigits = digits()) == 0) {
+                throw Unusual.INSTANCE;
+            }
+        }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            throw Unusual.INSTANCE;
+        }
+        numberStart = start;
+        numberEnd = pos;
+        numberDigits = pos - start - (negative ? 1 : 0) - (fraction ? 1 : 0);
+        return fraction ? JsonToken.VALUE_NUMBER_FLOAT : JsonToken.VALUE_NUMBER_INT;
+    }
+
+    private int digits() {
+        int start = pos;
+        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+            pos++;
+        }
+        return pos - start;
+    }
+
+    /** The next byte that is not JSON whitespace, without passing it; -1 at the end. */
+    private int skipWhitespace() {
+        while (pos < in.length) {
+            byte b = in[pos];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b;
+            }
+            pos++;
+        }
+        return -1;
+    }
+
+    /** The string starting at the quote under the parser; plain ASCII is copied as it is. */
+    private String string() {
+        int start = ++pos;
+        while (pos < in.length) {
+            byte b = in[pos];
+            if (b == '"') {
+                if (pos - start > MAX_STRING_BYTES) {
+                    throw Unusual.INSTANCE;
+                }
+                return new String(in, start, pos++ - start, ISO_8859_1);
+            }
+            if (b == '\\' || b < 0x20) {
+                // a backslash, a control character, or (as a negative byte) the start of a multi-byte character
+                return decodedString(start);
+            }
+            pos++;
+        }
+        throw Unusual.INSTANCE;
+    }
+
+    private String decodedString(int start) {
+        StringBuilder text = new StringBuilder(pos - start + 16).append(new String(in, start, pos - start, ISO_8859_1));
+        while (pos < in.length) {
+            if (pos - start > MAX_STRING_BYTES) {
+                throw Unusual.INSTANCE;
+            }
+            int b = in[pos++] & 0xff;
+            if (b == '"') {
+                return text.toString();
+            } else if (b == '\\') {
+                text.append(escaped());
+            } else if (b < 0x20) {
+                throw Unusual.INSTANCE;
+            } else if (b < 0x80) {
+                text.append((char) b);
+            } else {
+                text.appendCodePoint(utf8(b));
+            }
+        }
+        throw Unusual.INSTANCE;
+    }
+
+    private char escaped() {
+        if (pos == in.length) {
+            throw Unusual.INSTANCE;
+        }
+        return switch (in[pos++]) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> {
+                int value = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = pos < in.length ? Character.digit(in[pos++], 16) : -1;
+                    if (digit < 0) {
+                        throw Unusual.INSTANCE;
+                    }
+                    value = value << 4 | digit;
+                }
+                yield (char) value;
+            }
+            default -> throw Unusual.INSTANCE;
+        };
+    }
+
+    /**
+     * The code point of a multi-byte UTF-8 sequence, well-formed as RFC 3629 has it: no overlong
+     * forms, no surrogates, nothing above U+10FFFF. Jackson is laxer, so what it reads differently is
+     * never read here.
+     */
+    private int utf8(int lead) {
+        int continuations;
+        int min;
+        int codePoint;
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            continuations = 1;
+            min = 0x80;
+            codePoint = lead & 0x1f;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            continuations = 2;
+            min = 0x800;
+            codePoint = lead & 0x0f;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuations = 3;
+            min = 0x10000;
+            codePoint = lead & 0x07;
+        } else {
+            throw Unusual.INSTANCE;
+        }
+        for (int i = 0; i < continuations; i++) {
+            int b = pos < in.length ? in[pos++] & 0xff : 0;
+            if ((b & 0xc0) != 0x80) {
+                throw Unusual.INSTANCE;
+            }
+            codePoint = codePoint << 6 | (b & 0x3f);
+        }
+        if (codePoint < min || codePoint > Character.MAX_CODE_POINT
+                || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+            throw Unusual.INSTANCE;
+        }
+        return codePoint;
+    }
+
+    /** Something the contract does not put there: databind decides what it means. */
+    static final class Unusual extends RuntimeException {
+
+        static final Unusual INSTANCE = new Unusual();
+
+        private Unusual() {
+            super(null, null, false, false);
+        }
+    }
+}
