@@ -27,10 +27,10 @@ class HookResponseConverterTest {
     private static final ObjectWriter RECORDS = JSON.writerFor(PreOrderResponse.class);
 
     private static final String[] TEXTS = {"", "SKU-1001", "Wireless Mouse", "Çay bardağı (6'lı)", "\"quoted\"",
-            "back\\slash", "tab\there", "line\nbreak", "\u0000\u001f", "</script>", "emoji \uD83D\uDCDE",
+            "back\\slash", "tab\there", "line\nbreak", "\u0000\u001f", "\b\f\r\u0007\u007f", "</script>", "emoji \uD83D\uDCDE",
             "lone \uD800 surrogate", "x".repeat(5000), null};
     private static final String[] AMOUNTS = {"0", "0.0", "0.00", "9.50", "389.97", "-5", "1E+3", "1E-10",
-            "123456789012345678901234567890.123456789", "0.000000001", "100"};
+            "123456789012345678901234567890.123456789", "0.000000001", "100", "1E+10000", "1E-10000"};
 
     @Test
     void shouldWriteEveryFailureAsTheRecordsDo() {
