@@ -2,10 +2,12 @@ package com.webshop.ivrhooks.preorder;
 
 import com.webshop.ivrhooks.support.ApplicationJson;
 import com.webshop.ivrhooks.support.SessionDocuments;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -135,7 +137,7 @@ class SessionReaderTest {
             Session session = reader.streamed(bytes(document));
             assertThat(session).as(document).isNotNull().isEqualTo(databind.readValue(bytes(document)));
             assertThat(session.basket().items().getFirst().totalPrice().scale()).as(amount)
-                    .isEqualTo(new java.math.BigDecimal(amount).scale());
+                    .isEqualTo(new BigDecimal(amount).scale());
         }
         for (String quantity : List.of("0", "-0", "-2147483648", "2147483647", "999999999", "1000000000")) {
             String document = SessionDocuments.standard("ORD-1").replace("\"quantity\": 2", "\"quantity\": " + quantity);
@@ -199,7 +201,7 @@ class SessionReaderTest {
     @Test
     void shouldNeverReadAMutatedDocumentOtherwiseThanDatabind() {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         byte[] standard = bytes(SessionDocuments.standard("ORD-1").replace("USB-C Hub", "Çay bardağı 😀 \\\"x\\\""));
         byte[] alphabet = bytes("{}[]:,\"\\ \t\n0123456789.-+eEnulltruefalseé\u0001");
         List<byte[]> documents = new ArrayList<>();
