@@ -103,7 +103,7 @@ for run in $(seq 1 "$RUNS"); do
         for target in $TARGETS; do
             line=$(drive "$target" "$endpoint" "$DURATION")
             echo "run $run $target $line" | tee -a "$OUT/results.txt"
-            case "$line" in *" non2xx=0 errors=0 "*" failures=0 "*) ;; *) echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1 ;; esac
+            passed "$line" || { echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1; }
             if [ "$endpoint" = complete ]; then
                 completes=$(( completes + $(count successes "$line") ))
                 OFFSET=$(( OFFSET + $(count used "$line") ))
