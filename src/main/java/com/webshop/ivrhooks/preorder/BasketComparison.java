@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Decides whether the live basket still matches the pre-order snapshot: lines compare as a multiset
@@ -22,7 +23,30 @@ final class BasketComparison {
         if (!sameAmount(live.totalAmount(), snapshot.totalAmount())) {
             return true;
         }
-        return !lineCounts(live.items()).equals(lineCounts(snapshot.items()));
+        return !sameLinesInOrder(live.items(), snapshot.items())
+                && !lineCounts(live.items()).equals(lineCounts(snapshot.items()));
+    }
+
+    /** The usual case, an untouched basket, decided without building the multisets. */
+    private static boolean sameLinesInOrder(List<Item> live, List<Item> snapshot) {
+        if (live.size() != snapshot.size()) {
+            return false;
+        }
+        for (int i = 0; i < live.size(); i++) {
+            Item a = live.get(i);
+            Item b = snapshot.get(i);
+            if (a == null || b == null
+                    || !Objects.equals(a.sku(), b.sku()) || !Objects.equals(a.quantity(), b.quantity())
+                    || !sameOrBothNull(a.totalPrice(), b.totalPrice())
+                    || !sameOrBothNull(a.discountedTotalPrice(), b.discountedTotalPrice())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameOrBothNull(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

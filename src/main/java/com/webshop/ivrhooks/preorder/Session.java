@@ -29,8 +29,15 @@ public record Session(
 
         /** Whether the snapshot has everything the IVR reads out and the transaction records. */
         boolean isWellFormed() {
-            return isAmount(totalAmount) && basket != null && basket.items() != null
-                    && basket.items().stream().allMatch(Item::isWellFormed);
+            if (!isAmount(totalAmount) || basket == null || basket.items() == null) {
+                return false;
+            }
+            for (Item item : basket.items()) {
+                if (!Item.isWellFormed(item)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

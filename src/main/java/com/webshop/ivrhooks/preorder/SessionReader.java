@@ -4,6 +4,7 @@ import com.webshop.ivrhooks.preorder.Session.Basket;
 import com.webshop.ivrhooks.preorder.Session.Item;
 import com.webshop.ivrhooks.preorder.Session.PaymentOption;
 import com.webshop.ivrhooks.preorder.Session.PreOrder;
+import com.webshop.ivrhooks.preorder.SessionTokens.Names;
 import com.webshop.ivrhooks.preorder.SessionTokens.Unusual;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import tools.jackson.databind.ObjectReader;
  * readers to the same answers.
  */
 final class SessionReader {
+
+    private static final Names SESSION = new Names("orderNumber", "currency", "paymentOption", "basket", "preOrder");
+    private static final Names PAYMENT_OPTION = new Names("id", "name", "paymentType");
+    private static final Names PRE_ORDER = new Names("basket", "totalAmount");
+    private static final Names BASKET = new Names("items", "totalAmount");
+    private static final Names ITEM = new Names("sku", "name", "quantity", "totalPrice", "discountedTotalPrice");
 
     private final ObjectReader databind;
 
@@ -56,7 +63,7 @@ final class SessionReader {
         PaymentOption paymentOption = null;
         Basket basket = null;
         PreOrder preOrder = null;
-        for (String name = tokens.nextName(); name != null; name = tokens.nextName()) {
+        for (String name = tokens.nextName(SESSION); name != null; name = tokens.nextName(SESSION)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
                 case "orderNumber" -> orderNumber = string(tokens, token);
@@ -74,7 +81,7 @@ final class SessionReader {
         String id = null;
         String name = null;
         String paymentType = null;
-        for (String field = tokens.nextName(); field != null; field = tokens.nextName()) {
+        for (String field = tokens.nextName(PAYMENT_OPTION); field != null; field = tokens.nextName(PAYMENT_OPTION)) {
             JsonToken token = tokens.nextToken();
             switch (field) {
                 case "id" -> id = string(tokens, token);
@@ -89,7 +96,7 @@ final class SessionReader {
     private static PreOrder preOrder(SessionTokens tokens) {
         Basket basket = null;
         BigDecimal totalAmount = null;
-        for (String name = tokens.nextName(); name != null; name = tokens.nextName()) {
+        for (String name = tokens.nextName(PRE_ORDER); name != null; name = tokens.nextName(PRE_ORDER)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
                 case "basket" -> basket = object(tokens, token, SessionReader::basket);
@@ -103,7 +110,7 @@ final class SessionReader {
     private static Basket basket(SessionTokens tokens) {
         List<Item> items = null;
         BigDecimal totalAmount = null;
-        for (String name = tokens.nextName(); name != null; name = tokens.nextName()) {
+        for (String name = tokens.nextName(BASKET); name != null; name = tokens.nextName(BASKET)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
                 case "items" -> items = items(tokens, token);
@@ -134,7 +141,7 @@ final class SessionReader {
         Integer quantity = null;
         BigDecimal totalPrice = null;
         BigDecimal discountedTotalPrice = null;
-        for (String field = tokens.nextName(); field != null; field = tokens.nextName()) {
+        for (String field = tokens.nextName(ITEM); field != null; field = tokens.nextName(ITEM)) {
             JsonToken token = tokens.nextToken();
             switch (field) {
                 case "sku" -> sku = string(tokens, token);

@@ -37,7 +37,9 @@ final class SessionTokens {
     private final boolean[] isEmpty = new boolean[MAX_DEPTH + 1];
     private final int[] firstName = new int[MAX_DEPTH + 1];
     private int depth;
-    private String[] names = new String[32];
+    // where each name of the open objects is in the document, for the duplicate check
+    private int[] nameStarts = new int[32];
+    private int[] nameEnds = new int[32];
     private int nameCount;
 
     SessionTokens(byte[] document) {
@@ -73,8 +75,13 @@ final class SessionTokens {
         return current = value();
     }
 
-    /** The open object's next member name, with the parser before its value; null where the object ends. */
-    String nextName() {
+    /**
+     * The open object's next member name, with the parser before its value: the reader's own
+     * instance of it where it is one of {@code wanted}, {@link Names#OTHER} where it is not, null
+     * where the object ends. Names are matched as the document's bytes, without a string per name;
+     * a name with an escape in it is for databind.
+     */
+    String nextName(Names wanted) {
         if (depth == 0 || !isObject[depth] || afterName) {
             throw Unusual.INSTANCE;
         }
@@ -87,26 +94,30 @@ final class SessionTokens {
         if (skipWhitespace() != '"') {
             throw Unusual.INSTANCE;
         }
-        String name = string();
+        int start = ++pos;
+        int end = nameEnd();
+        // well-formed UTF-8 without escapes: the same name is the same bytes
         for (int i = firstName[depth]; i < nameCount; i++) {
-            if (names[i].equals(name)) {
+            if (Arrays.equals(in, nameStarts[i], nameEnds[i], in, start, end)) {
                 throw Unusual.INSTANCE;
             }
         }
         if (nameCount - firstName[depth] == MAX_NAMES_PER_OBJECT) {
             throw Unusual.INSTANCE;
         }
-        if (nameCount == names.length) {
-            names = Arrays.copyOf(names, names.length * 2);
+        if (nameCount == nameStarts.length) {
+            nameStarts = Arrays.copyOf(nameStarts, nameCount * 2);
+            nameEnds = Arrays.copyOf(nameEnds, nameCount * 2);
         }
-        names[nameCount++] = name;
+        nameStarts[nameCount] = start;
+        nameEnds[nameCount++] = end;
         if (skipWhitespace() != ':') {
             throw Unusual.INSTANCE;
         }
         pos++;
         afterName = true;
         current = JsonToken.PROPERTY_NAME;
-        return name;
+        return wanted.find(in, start, end);
     }
 
     /** Skips the object or array the parser is on the start of, checking it as strictly as the rest. */
@@ -118,7 +129,7 @@ final class SessionTokens {
         while (depth > outside) {
             if (!isObject[depth]) {
                 nextToken();
-            } else if (nextName() != null) {
+            } else if (nextName(Names.NONE) != null) {
                 nextToken();
             }
         }
@@ -288,6 +299,27 @@ final class SessionTokens {
         return -1;
     }
 
+    /** Past the closing quote of the name that starts under the parser; returns where the name ends. */
+    private int nameEnd() {
+        int start = pos;
+        while (pos < in.length) {
+            int b = in[pos++];
+            if (b == '"') {
+                if (pos - 1 - start > MAX_STRING_BYTES) {
+                    throw Unusual.INSTANCE;
+                }
+                return pos - 1;
+            }
+            if (b == '\\' || (b >= 0 && b < 0x20)) {
+                throw Unusual.INSTANCE;
+            }
+            if (b < 0) {
+                utf8(b & 0xff);
+            }
+        }
+        throw Unusual.INSTANCE;
+    }
+
     /** The string starting at the quote under the parser; plain ASCII is copied as it is. */
     private String string() {
         int start = ++pos;
@@ -394,6 +426,35 @@ final class SessionTokens {
             throw Unusual.INSTANCE;
         }
         return codePoint;
+    }
+
+    /** The member names a reader looks for in one kind of object: plain ASCII, no escapes. */
+    static final class Names {
+
+        static final Names NONE = new Names();
+
+        /** Any name that is not wanted: a string of its own, equal to none of them. */
+        static final String OTHER = new String("");
+
+        private final String[] names;
+        private final byte[][] bytes;
+
+        Names(String... names) {
+            this.names = names.clone();
+            this.bytes = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                bytes[i] = names[i].getBytes(ISO_8859_1);
+            }
+        }
+
+        private String find(byte[] document, int start, int end) {
+            for (int i = 0; i < bytes.length; i++) {
+                if (Arrays.equals(bytes[i], 0, bytes[i].length, document, start, end)) {
+                    return names[i];
+                }
+            }
+            return OTHER;
+        }
     }
 
     /** Something the contract does not put there: databind decides what it means. */
