@@ -20,6 +20,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EcsLogFormatterTest {
@@ -46,7 +48,7 @@ class EcsLogFormatterTest {
         }
 
         for (Instant instant : instants) {
-            StringBuilder line = new StringBuilder();
+            EcsLogFormatter.Line line = new EcsLogFormatter.Line(8);
             formatter.timestamp(line, instant);
             assertThat(line).as("%s", instant).hasToString(instant.toString());
         }
@@ -116,6 +118,27 @@ class EcsLogFormatterTest {
         assertThat(json.get("message").asString()).isEqualTo("order \"A\\B\"\nsecond line\u0000\t\u2028 ünïcode");
         assertThat(json.get("orderNumber").asString()).isEqualTo("ORD\r\n{\"forged\":true}");
         assertThat(json.has("forged")).isFalse();
+    }
+
+    @Test
+    void shouldWriteEveryCharacterAsUtf8ThatReadsBackAsItWas() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x900; c++) {
+            every.append(c);
+        }
+        every.append("\uFFFF \uD83D\uDE00 茶杯 Кофе \uE000");
+        LoggingEvent event = event(every.toString(), null);
+        event.addKeyValuePair(new KeyValuePair("broken", "a\uD800b\uDC00c"));
+
+        byte[] line = formatter.formatAsBytes(event, UTF_8);
+
+        assertThat(line[line.length - 1]).isEqualTo((byte) '\n');
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.get("message").asString()).isEqualTo(every.toString());
+        // a lone surrogate as String.getBytes encodes it
+        assertThat(json.get("broken").asString()).isEqualTo("a?b?c");
+        assertThat(formatter.format(event)).isEqualTo(new String(line, UTF_8));
+        assertThat(formatter.formatAsBytes(event, ISO_8859_1)).isEqualTo(formatter.format(event).getBytes(ISO_8859_1));
     }
 
     @Test
