@@ -183,7 +183,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
             if (value == null) {
                 return ascii("null");
             }
-            // at most three bytes a char: a surrogate pair's four are two chars' worth
+            // at most six bytes a char, for an escape; a surrogate pair's four bytes are two chars
             ensure(value.length() * 6 + 2);
             byte[] out = buffer;
             int at = size;
