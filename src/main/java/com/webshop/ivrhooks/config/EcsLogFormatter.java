@@ -4,7 +4,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import java.nio.charset.Charset;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -45,7 +44,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
         Long pid = environment.getProperty("spring.application.pid", Long.class);
         this.processMembers = asciiBytes("},\"process\":{" + (pid == null ? "" : "\"pid\":" + pid + ",")
                 + "\"thread\":{\"name\":");
-        Line service = new Line(128).ascii("}},\"service\":{");
+        Utf8Json service = new Utf8Json(128, Utf8Json.Escapes.LOG_LINE).ascii("}},\"service\":{");
         String name = environment.getProperty("logging.structured.ecs.service.name",
                 environment.getProperty("spring.application.name", ""));
         String version = environment.getProperty("logging.structured.ecs.service.version",
@@ -71,7 +70,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
             return format(event).getBytes(charset);
         }
         // a hook call's line is about 500 bytes: room enough not to grow
-        Line line = new Line(768).bytes(TIMESTAMP);
+        Utf8Json line = new Utf8Json(768, Utf8Json.Escapes.LOG_LINE).bytes(TIMESTAMP);
         timestamp(line, event.getInstant());
         line.bytes(LEVEL).ascii(event.getLevel().toString()).bytes(LOGGER).string(event.getLoggerName())
                 .bytes(processMembers).string(event.getThreadName())
@@ -110,7 +109,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
      * As {@link Instant#toString()} writes it. The date and time of day change once a second, so
      * they are formatted once a second: Instant's formatter was a third of this formatter's cost.
      */
-    void timestamp(Line line, Instant instant) {
+    void timestamp(Utf8Json line, Instant instant) {
         Second current = second;
         if (current.epochSecond() != instant.getEpochSecond()) {
             String text = Instant.ofEpochSecond(instant.getEpochSecond()).toString();
@@ -132,7 +131,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     }
 
     /** Writes {@code "name":value} unless the value is empty; returns whether nothing was written yet. */
-    private static boolean member(Line json, boolean first, String name, String value) {
+    private static boolean member(Utf8Json json, boolean first, String name, String value) {
         if (value.isEmpty()) {
             return first;
         }
@@ -142,106 +141,5 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     private static byte[] asciiBytes(String text) {
         return text.getBytes(US_ASCII);
-    }
-
-    /** A line of UTF-8 as {@code String.getBytes} encodes it, with JSON strings escaped on the way. */
-    static final class Line {
-
-        private static final byte[] HEX = asciiBytes("0123456789abcdef");
-
-        private byte[] buffer;
-        private int size;
-
-        Line(int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        Line bytes(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buffer, size, bytes.length);
-            size += bytes.length;
-            return this;
-        }
-
-        /** Text known to be ASCII. */
-        Line ascii(String text) {
-            ensure(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                buffer[size++] = (byte) text.charAt(i);
-            }
-            return this;
-        }
-
-        Line digit(int digit) {
-            ensure(1);
-            buffer[size++] = (byte) ('0' + digit);
-            return this;
-        }
-
-        /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is. */
-        Line string(String value) {
-            if (value == null) {
-                return ascii("null");
-            }
-            // at most six bytes a char, for an escape; a surrogate pair's four bytes are two chars
-            ensure(value.length() * 6 + 2);
-            byte[] out = buffer;
-            int at = size;
-            out[at++] = '"';
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                    out[at++] = (byte) c;
-                } else if (c == '"' || c == '\\') {
-                    out[at++] = '\\';
-                    out[at++] = (byte) c;
-                } else if (c == '\n' || c == '\r' || c == '\t') {
-                    out[at++] = '\\';
-                    out[at++] = (byte) (c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-                } else if (c < 0x80) {
-                    out[at++] = '\\';
-                    out[at++] = 'u';
-                    out[at++] = '0';
-                    out[at++] = '0';
-                    out[at++] = HEX[c >> 4];
-                    out[at++] = HEX[c & 0xf];
-                } else if (c < 0x800) {
-                    out[at++] = (byte) (0xc0 | c >> 6);
-                    out[at++] = (byte) (0x80 | c & 0x3f);
-                } else if (!Character.isSurrogate(c)) {
-                    out[at++] = (byte) (0xe0 | c >> 12);
-                    out[at++] = (byte) (0x80 | c >> 6 & 0x3f);
-                    out[at++] = (byte) (0x80 | c & 0x3f);
-                } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, value.charAt(++i));
-                    out[at++] = (byte) (0xf0 | codePoint >> 18);
-                    out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
-                    out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
-                    out[at++] = (byte) (0x80 | codePoint & 0x3f);
-                } else {
-                    // a lone surrogate, as String.getBytes encodes it
-                    out[at++] = '?';
-                }
-            }
-            out[at++] = '"';
-            size = at;
-            return this;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, size);
-        }
-
-        @Override
-        public String toString() {
-            return new String(buffer, 0, size, UTF_8);
-        }
-
-        private void ensure(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(size + more, buffer.length * 2));
-            }
-        }
     }
 }

@@ -1,9 +1,10 @@
 package com.webshop.ivrhooks.hooks;
 
+import com.webshop.ivrhooks.config.Utf8Json;
+import com.webshop.ivrhooks.config.Utf8Json.NotForHand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -16,8 +17,6 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
-
-import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
  * Writes the envelopes and sends each as one buffer with its Content-Length. Spring's Jackson
@@ -82,13 +81,13 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
     byte[] write(PreOrderResponse response) {
         try {
             return written(response);
-        } catch (ForTheGenerator e) {
+        } catch (NotForHand e) {
             return generated(response);
         }
     }
 
     private static byte[] written(PreOrderResponse response) {
-        Answer out = new Answer(128 + 192 * response.productList().size());
+        Utf8Json out = new Utf8Json(128 + 192 * response.productList().size(), Utf8Json.Escapes.JACKSON);
         out.ascii("{\"result\":{\"success\":").ascii(response.result().success() ? "true" : "false")
                 .ascii(",\"errortext\":").string(response.result().errorText())
                 .ascii("},\"productlist\":[");
@@ -96,13 +95,25 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
         for (int i = 0; i < products.size(); i++) {
             PreOrderResponse.Product product = products.get(i);
             out.ascii(i == 0 ? "{\"productnumber\":" : ",{\"productnumber\":").string(product.productNumber())
-                    .ascii(",\"discountedprice\":").number(product.discountedPrice())
-                    .ascii(",\"realprice\":").number(product.realPrice())
+                    .ascii(",\"discountedprice\":").ascii(number(product.discountedPrice()))
+                    .ascii(",\"realprice\":").ascii(number(product.realPrice()))
                     .ascii(",\"quantity\":").ascii(Integer.toString(product.quantity()))
                     .ascii(",\"productname\":").string(product.productName())
                     .ascii("}");
         }
-        return out.ascii("],\"orderprice\":").number(response.orderPrice()).ascii("}").bytes();
+        return out.ascii("],\"orderprice\":").ascii(number(response.orderPrice())).ascii("}").toByteArray();
+    }
+
+    /** An amount as the mapper writes it, plain. */
+    private static String number(BigDecimal amount) {
+        if (amount == null) {
+            return "null";
+        }
+        if (amount.scale() > 9_999 || amount.scale() < -9_999) {
+            // the generator refuses such an amount, with its own exception
+            throw NotForHand.INSTANCE;
+        }
+        return amount.toPlainString();
     }
 
     private byte[] generated(PreOrderResponse response) {
@@ -139,102 +150,5 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
             out.writeEndObject();
         }
         return bytes.toByteArray();
-    }
-
-    /** JSON as the mapper writes it: plain decimals, and in strings the escapes Jackson uses. */
-    private static final class Answer {
-
-        private static final byte[] HEX = "0123456789ABCDEF".getBytes(US_ASCII);
-
-        private byte[] buffer;
-        private int size;
-
-        Answer(int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        Answer ascii(String text) {
-            ensure(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                buffer[size++] = (byte) text.charAt(i);
-            }
-            return this;
-        }
-
-        Answer number(BigDecimal amount) {
-            if (amount == null) {
-                return ascii("null");
-            }
-            if (amount.scale() > 9_999 || amount.scale() < -9_999) {
-                // the generator refuses such an amount, with its own exception
-                throw ForTheGenerator.INSTANCE;
-            }
-            return ascii(amount.toPlainString());
-        }
-
-        Answer string(String text) {
-            if (text == null) {
-                return ascii("null");
-            }
-            ensure(text.length() * 6 + 2);
-            byte[] out = buffer;
-            int at = size;
-            out[at++] = '"';
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                    out[at++] = (byte) c;
-                } else if (c < 0x20 || c == '"' || c == '\\') {
-                    out[at++] = '\\';
-                    switch (c) {
-                        case '"', '\\' -> out[at++] = (byte) c;
-                        case '\b' -> out[at++] = 'b';
-                        case '\t' -> out[at++] = 't';
-                        case '\f' -> out[at++] = 'f';
-                        case '\n' -> out[at++] = 'n';
-                        case '\r' -> out[at++] = 'r';
-                        default -> {
-                            out[at++] = 'u';
-                            out[at++] = '0';
-                            out[at++] = '0';
-                            out[at++] = HEX[c >> 4];
-                            out[at++] = HEX[c & 0xf];
-                        }
-                    }
-                } else if (c < 0x800) {
-                    out[at++] = (byte) (0xc0 | c >> 6);
-                    out[at++] = (byte) (0x80 | c & 0x3f);
-                } else if (Character.isSurrogate(c)) {
-                    throw ForTheGenerator.INSTANCE;
-                } else {
-                    out[at++] = (byte) (0xe0 | c >> 12);
-                    out[at++] = (byte) (0x80 | c >> 6 & 0x3f);
-                    out[at++] = (byte) (0x80 | c & 0x3f);
-                }
-            }
-            out[at++] = '"';
-            size = at;
-            return this;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buffer, size);
-        }
-
-        private void ensure(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(size + more, buffer.length * 2));
-            }
-        }
-    }
-
-    /** A value the hand-written answer leaves to the mapper's generator. */
-    private static final class ForTheGenerator extends RuntimeException {
-
-        static final ForTheGenerator INSTANCE = new ForTheGenerator();
-
-        private ForTheGenerator() {
-            super(null, null, false, false);
-        }
     }
 }

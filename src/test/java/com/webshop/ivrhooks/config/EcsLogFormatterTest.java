@@ -48,7 +48,7 @@ class EcsLogFormatterTest {
         }
 
         for (Instant instant : instants) {
-            EcsLogFormatter.Line line = new EcsLogFormatter.Line(8);
+            Utf8Json line = new Utf8Json(8, Utf8Json.Escapes.LOG_LINE);
             formatter.timestamp(line, instant);
             assertThat(line).as("%s", instant).hasToString(instant.toString());
         }
