@@ -106,6 +106,33 @@ class SessionReaderTest {
     }
 
     @Test
+    void shouldLeaveDuplicateUnknownNamesToDatabindWhichRefusesThem() {
+        List<String> duplicated = new ArrayList<>();
+        List<String> distinct = new ArrayList<>();
+        forEachObject(SessionDocuments.standardTree("ORD-1"), "", (path, object) -> {
+            ObjectNode tree = SessionDocuments.standardTree("ORD-1");
+            ((ObjectNode) at(tree, path)).put("extra", 1).put("extraX", 2);
+            String document = SessionDocuments.write(tree);
+            duplicated.add(document.replace("\"extraX\"", "\"extra\""));
+            // names of the same length as a wanted one, or starting like one, are other names
+            String first = object.propertyNames().iterator().next();
+            distinct.add(document.replace("\"extra\"", "\"" + first + "X\"")
+                    .replace("\"extraX\"", "\"" + "x".repeat(first.length()) + "\""));
+        });
+
+        assertThat(duplicated).hasSizeGreaterThan(5);
+        for (String document : duplicated) {
+            assertThat(reader.streamed(bytes(document))).as(document).isNull();
+            assertThat(outcome(() -> reader.read(bytes(document)))).as(document).startsWith("failed")
+                    .isEqualTo(databindOutcome(document));
+        }
+        for (String document : distinct) {
+            assertThat(reader.streamed(bytes(document))).as(document).isNotNull()
+                    .isEqualTo(databind.readValue(bytes(document)));
+        }
+    }
+
+    @Test
     void shouldAgreeWithDatabindOnWholeDocuments() {
         String standard = SessionDocuments.standard("ORD-1");
         List<String> documents = List.of("", " ", "null", "[]", "\"x\"", "12", "true", "{}", "{} {}", "{}]", "{}x",
