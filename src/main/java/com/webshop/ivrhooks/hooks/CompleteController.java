@@ -26,7 +26,7 @@ class CompleteController implements Hook {
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
     ResponseEntity<HookResponse> complete(InputStream body, HttpServletRequest http) {
-        CompleteRequest request = bodies.read(body, CompleteRequest::read);
+        CompleteRequest request = bodies.read(body, http.getContentLengthLong(), CompleteRequest::read);
         HookCall.describe(http, request.orderResult().orderNumber(), request.orderResult().referenceNumber());
         try {
             return answer(request, http.getRemoteAddr()).asJson(http);

@@ -25,7 +25,7 @@ class PreOrderController implements Hook {
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
     ResponseEntity<HookResponse> preOrder(InputStream body, HttpServletRequest http) {
-        PreOrderRequest request = bodies.read(body, PreOrderRequest::read);
+        PreOrderRequest request = bodies.read(body, http.getContentLengthLong(), PreOrderRequest::read);
         HookCall.describe(http, request.orderNumber(), null);
         Optional<ErrorText> refusal = gate.refusal(http.getRemoteAddr(), request.username(), request.password());
         if (refusal.isPresent()) {

@@ -30,9 +30,14 @@ class RequestBodyReader {
         this.maxBytes = (int) properties.maxBodySize().toBytes();
     }
 
-    /** @param fields reads the object's fields, with the parser on its start */
-    <T> T read(InputStream body, Function<JsonParser, T> fields) {
-        byte[] buffer = new byte[Math.min(INITIAL_BUFFER, maxBytes + 1)];
+    /**
+     * @param declaredLength the Content-Length, or -1 where there is none: a buffer of that size
+     *     (and one byte for the end) holds the body, otherwise it starts at 1 KiB and grows
+     * @param fields reads the object's fields, with the parser on its start
+     */
+    <T> T read(InputStream body, long declaredLength, Function<JsonParser, T> fields) {
+        int capacity = declaredLength >= 0 && declaredLength <= maxBytes ? (int) declaredLength + 1 : INITIAL_BUFFER;
+        byte[] buffer = new byte[Math.min(capacity, maxBytes + 1)];
         int length = 0;
         try {
             int read;
