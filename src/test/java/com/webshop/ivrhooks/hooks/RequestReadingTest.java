@@ -1,19 +1,18 @@
 package com.webshop.ivrhooks.hooks;
 
-import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.support.ApplicationJson;
 import com.webshop.ivrhooks.support.HostileBodies;
+import com.webshop.ivrhooks.support.IvrSettings;
 import com.webshop.ivrhooks.transaction.PaymentReport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -47,9 +46,8 @@ class RequestReadingTest {
     @BeforeAll
     static void applicationMapper() {
         json = ApplicationJson.mapper();
-        reader = new RequestBodyReader(json, new IvrProperties("ivr", "secret", null, DataSize.ofBytes(MAX_BODY),
-                new IvrProperties.Redis("ivr", Duration.ofSeconds(30), 0, Duration.ofMillis(500), false),
-                new IvrProperties.LoginThrottle(10, Duration.ofMinutes(5)), List.of()));
+        reader = new RequestBodyReader(json, IvrSettings.bound(Map.of("username", "ivr", "password", "secret",
+                "max-body-size", MAX_BODY + "B")));
     }
 
     @Nested

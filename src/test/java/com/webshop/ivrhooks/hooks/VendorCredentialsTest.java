@@ -1,20 +1,23 @@
 package com.webshop.ivrhooks.hooks;
 
-import com.webshop.ivrhooks.config.IvrProperties;
 import com.webshop.ivrhooks.config.IvrProperties.Credentials;
-import java.time.Duration;
+import com.webshop.ivrhooks.support.IvrSettings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VendorCredentialsTest {
 
     private static VendorCredentials credentials(Credentials next) {
-        return new VendorCredentials(new IvrProperties("ivr-vendor", "s3cret-ş", next, DataSize.ofKilobytes(64),
-                new IvrProperties.Redis("ivr", Duration.ofSeconds(30), 0, Duration.ofMillis(500), false),
-                new IvrProperties.LoginThrottle(10, Duration.ofMinutes(5)), List.of()));
+        Map<String, String> settings = new HashMap<>(Map.of("username", "ivr-vendor", "password", "s3cret-ş"));
+        if (next != null) {
+            settings.put("next.username", next.username());
+            settings.put("next.password", next.password());
+        }
+        return new VendorCredentials(IvrSettings.bound(settings));
     }
 
     @Test
