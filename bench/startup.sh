@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Startup to ready, as the container does it: the jar extracted, Spring's AOT-processed context, the
 # JDK's AOT cache from the Dockerfile's training run (deploy/aot-training.sh), then RUNS starts, each
-# timed from exec to the first answered pre_order and to readiness UP. Prints every run and the median.
+# timed from exec to the first answered pre_order and to readiness UP, with the CPU time the JVM had
+# used by then: all of it, its main thread's, and its JIT compiler threads'. Prints every run and the
+# medians.
 # Usage: bench/startup.sh   (RUNS; AOT=0 for no AOT cache; JVM_FLAGS, without
 # -Dspring.aot.enabled=true for the ordinary context)
 set -euo pipefail
@@ -38,7 +40,19 @@ cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-first=() ready=()
+# CPU milliseconds a JVM has used so far: in all, in the thread that runs main() (named after the
+# launcher, "java") and in its JIT compiler threads
+cpu_split() { # pid
+    local task
+    for task in /proc/"$1"/task/*; do
+        # a thread's name may hold spaces, so its times are counted from the ")" that ends the name
+        printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+    done | awk -F '\t' -v us="$TICK_US" '
+        { total += $2; if ($1 == "java") main += $2; else if ($1 ~ /^C[12] CompilerThre/) jit += $2 }
+        END { printf "%d %d %d\n", total * us / 1000, main * us / 1000, jit * us / 1000 }'
+}
+
+first=() ready=() cpu=() cpu_main=() cpu_jit=()
 for run in $(seq 1 "$RUNS"); do
     APP_PORT=$(free_port) MGMT_PORT=$(free_port)
     START=$EPOCHREALTIME
@@ -54,8 +68,11 @@ for run in $(seq 1 "$RUNS"); do
     first+=($(ms_since "$START"))
     until answered GET "$MGMT_PORT" /actuator/health/readiness 2>/dev/null; do pause 0.01; done
     ready+=($(ms_since "$START"))
-    echo "run $run: first answer ${first[-1]} ms, readiness UP ${ready[-1]} ms"
+    read -r total main jit < <(cpu_split "$APP_PID")
+    cpu+=("$total") cpu_main+=("$main") cpu_jit+=("$jit")
+    echo "run $run: first answer ${first[-1]} ms, readiness UP ${ready[-1]} ms, CPU by then $total ms (main thread $main, JIT $jit)"
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $RUNS (AOT cache: $AOT, flags: $JVM_FLAGS): first answer $(median "${first[@]}") ms, readiness UP $(median "${ready[@]}") ms"
+echo "  CPU by readiness: $(median "${cpu[@]}") ms, of which main thread $(median "${cpu_main[@]}") ms, JIT compilers $(median "${cpu_jit[@]}") ms"
