@@ -40,16 +40,16 @@ cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-# CPU milliseconds a JVM has used so far: in all, in the thread that runs main() (named after the
-# launcher, "java") and in its JIT compiler threads
+# CPU milliseconds a JVM has used so far: in all (threads that have ended included), in the thread
+# that runs main() (named after the launcher, "java") and in its JIT compiler threads
 cpu_split() { # pid
     local task
-    for task in /proc/"$1"/task/*; do
+    echo "$(( $(cpu_ticks "$1") * TICK_US / 1000 ))" "$(for task in /proc/"$1"/task/*; do
         # a thread's name may hold spaces, so its times are counted from the ")" that ends the name
         printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
     done | awk -F '\t' -v us="$TICK_US" '
-        { total += $2; if ($1 == "java") main += $2; else if ($1 ~ /^C[12] CompilerThre/) jit += $2 }
-        END { printf "%d %d %d\n", total * us / 1000, main * us / 1000, jit * us / 1000 }'
+        $1 == "java" { main += $2 } $1 ~ /^C[12] CompilerThre/ { jit += $2 }
+        END { printf "%d %d\n", main * us / 1000, jit * us / 1000 }')"
 }
 
 first=() ready=() cpu=() cpu_main=() cpu_jit=()
