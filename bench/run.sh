@@ -3,14 +3,17 @@
 # persistence), the service and bench/floor (the same HTTP framework sending the same Redis
 # commands, with no checks: the floor the service is measured against) with fixed JVM flags, seeds
 # pre-orders, warms both up, then drives the hooks with wrk, alternating service and floor run by
-# run so that both see the same machine, and checks its own results.
+# run so that both see the same machine, and checks its own results. All of that INSTANCES times
+# over, with fresh JVMs and a freshly seeded Redis each time: one JVM's JIT can make it several per
+# cent faster or slower than the next JVM of the same jar.
 # Usage: bench/run.sh   (settings: see the variables below; TARGETS=service for the service only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ORDERS=${ORDERS:-10000}            # pre-orders for pre_order
 BASKET_ITEMS=${BASKET_ITEMS:-2}    # lines per basket
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-3}                    # per instance
+INSTANCES=${INSTANCES:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))}   # wrk needs connections >= threads
 DURATION=${DURATION:-20s}
@@ -18,7 +21,7 @@ WARMUP=${WARMUP:-60s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
 TARGETS=${TARGETS:-"service floor"}
 seconds() { case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac; }
-# fresh pre-orders for complete, shared by the wrk threads: enough for the warm-up and every run
+# fresh pre-orders for complete, shared by the wrk threads: enough for an instance's warm-up and runs
 # at up to 16 000 calls/s for each target (a run that runs out fails its check; the machine of
 # 2026-11-23 late evening reached 11 600 on the floor)
 COMPLETES=${COMPLETES:-$(( 16000 * ($(seconds "$WARMUP") + RUNS * $(seconds "$DURATION")) * $(wc -w <<<"$TARGETS") ))}
@@ -51,27 +54,6 @@ cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null;
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-# Complete orders with large baskets share one session document (without an orderNumber), so that
-# hundreds of thousands of them fit in memory; the service reads and checks it in full every time.
-SHARED=$(( BASKET_ITEMS > 20 ))
-seed ORD-B- "$ORDERS" 0
-for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
-echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"
-
-for target in $TARGETS; do
-    PORT[$target]=$(free_port)
-    # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
-    LOG_FORMAT=
-    EXTRA_FLAGS=
-    [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
-    # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
-    [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
-    START=$EPOCHREALTIME
-    start_jvm "$target" "${JAR[$target]}" "${PORT[$target]}" "$OUT/$target.log" "$LOG_FORMAT" $EXTRA_FLAGS
-    PID[$target]=$STARTED_PID
-    echo "$target: startup to first answer: $(ms_since "$START") ms (flags: $JVM_FLAGS)"
-done
-
 OFFSET=0
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
 # the CPU time per request (cpu_ticks): steadier than req/s on a shared machine, and what ops pay for
@@ -82,82 +64,120 @@ drive() { # target endpoint duration
         "http://127.0.0.1:${PORT[$1]}" | grep '^RESULT')
     echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(count requests "$result") ))"
 }
-echo "warming up for $WARMUP per endpoint and target (results discarded)"
-warm_completes=0
-for target in $TARGETS; do
-    drive "$target" pre_order "$WARMUP" >/dev/null
-    line=$(drive "$target" complete "$WARMUP")
-    OFFSET=$(( OFFSET + $(count used "$line") ))
-    warm_completes=$(( warm_completes + $(count successes "$line") ))
-done
 
-if [ "$PROFILE" = 1 ]; then
-    for target in $TARGETS; do
-        "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=2ms' >/dev/null
-    done
-fi
 status=0
-completes=0
-for run in $(seq 1 "$RUNS"); do
-    for endpoint in pre_order complete; do
+for instance in $(seq 1 "$INSTANCES"); do
+    [ "$INSTANCES" = 1 ] || echo "instance $instance of $INSTANCES: fresh JVMs and freshly seeded Redis"
+    redis-cli -p "$REDIS_PORT" flushall >/dev/null
+    # Complete orders with large baskets share one session document (without an orderNumber), so
+    # that hundreds of thousands of them fit in memory; the service reads and checks it in full every time.
+    SHARED=$(( BASKET_ITEMS > 20 ))
+    seed ORD-B- "$ORDERS" 0
+    for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
+    echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"
+    OFFSET=0
+
+    for target in $TARGETS; do
+        PORT[$target]=$(free_port)
+        # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
+        LOG_FORMAT=
+        EXTRA_FLAGS=
+        [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
+        # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
+        [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
+        START=$EPOCHREALTIME
+        start_jvm "$target" "${JAR[$target]}" "${PORT[$target]}" "$OUT/$target.log" "$LOG_FORMAT" $EXTRA_FLAGS
+        PID[$target]=$STARTED_PID
+        STARTED_PID=
+        echo "$target: startup to first answer: $(ms_since "$START") ms (flags: $JVM_FLAGS)"
+    done
+
+    echo "warming up for $WARMUP per endpoint and target (results discarded)"
+    warm_completes=0
+    for target in $TARGETS; do
+        drive "$target" pre_order "$WARMUP" >/dev/null
+        line=$(drive "$target" complete "$WARMUP")
+        OFFSET=$(( OFFSET + $(count used "$line") ))
+        warm_completes=$(( warm_completes + $(count successes "$line") ))
+    done
+
+    if [ "$PROFILE" = 1 ]; then
         for target in $TARGETS; do
-            line=$(drive "$target" "$endpoint" "$DURATION")
-            echo "run $run $target $line" | tee -a "$OUT/results.txt"
-            passed "$line" || { echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1; }
-            if [ "$endpoint" = complete ]; then
-                completes=$(( completes + $(count successes "$line") ))
-                OFFSET=$(( OFFSET + $(count used "$line") ))
-            fi
+            "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=2ms' >/dev/null
+        done
+    fi
+    completes=0
+    for run in $(seq 1 "$RUNS"); do
+        for endpoint in pre_order complete; do
+            for target in $TARGETS; do
+                line=$(drive "$target" "$endpoint" "$DURATION")
+                echo "instance $instance run $run $target $line" | tee -a "$OUT/results.txt"
+                passed "$line" || { echo "  CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; status=1; }
+                if [ "$endpoint" = complete ]; then
+                    completes=$(( completes + $(count successes "$line") ))
+                    OFFSET=$(( OFFSET + $(count used "$line") ))
+                fi
+            done
         done
     done
+
+    recorded=$(( $(redis-cli -p "$REDIS_PORT" xlen ivr:transactions) - warm_completes ))
+    echo "transactions on the stream: $recorded, successful completes: $completes"
+    # wrk counts only the answers it read before the run ended: up to one call per connection and run
+    # may be recorded without being counted
+    if [ "$recorded" -lt "$completes" ] || [ $(( recorded - completes )) -gt $(( CONNECTIONS * (RUNS + 1) * $(wc -w <<<"$TARGETS") )) ]; then
+        echo "  CHECK FAILED: every successful complete must be on the stream, and nothing else" >&2; status=1
+    fi
+    for target in $TARGETS; do
+        echo "$target: peak RSS $(awk '/VmHWM/ {print $2, $3}' "/proc/${PID[$target]}/status")"
+        if [ "$PROFILE" = 1 ]; then
+            "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.stop name=bench filename="$PWD/$OUT/$target.jfr" >/dev/null
+        fi
+        kill "${PID[$target]}"
+        wait "${PID[$target]}" 2>/dev/null || true
+        unset "PID[$target]"
+    done
 done
 
-recorded=$(( $(redis-cli -p "$REDIS_PORT" xlen ivr:transactions) - warm_completes ))
-echo "transactions on the stream: $recorded, successful completes: $completes"
-# wrk counts only the answers it read before the run ended: up to one call per connection and run
-# may be recorded without being counted
-if [ "$recorded" -lt "$completes" ] || [ $(( recorded - completes )) -gt $(( CONNECTIONS * (RUNS + 1) * $(wc -w <<<"$TARGETS") )) ]; then
-    echo "  CHECK FAILED: every successful complete must be on the stream, and nothing else" >&2; status=1
-fi
-for target in $TARGETS; do
-    echo "$target: peak RSS $(awk '/VmHWM/ {print $2, $3}' "/proc/${PID[$target]}/status")"
-done
-
-# medians over the runs, and the service as a share of the floor
-awk -v runs="$RUNS" '
+# medians over all runs of all instances, the service as a share of the floor, and that share per instance
+awk -v runs="$RUNS" -v instances="$INSTANCES" '
     function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2) }
-    function median(key, n,   i, j, t, v) {
-        for (i = 1; i <= n; i++) v[i] = values[key, i] + 0
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-        return v[int((n + 1) / 2)]
+    function median(key,   i, j, t, v, count) {
+        count = n[key]
+        for (i = 1; i <= count; i++) v[i] = values[key, i] + 0
+        for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        return v[int((count + 1) / 2)]
     }
-    { key = $3 " " field("endpoint"); n[key]++
-      values[key " rps", n[key]] = field("rps"); values[key " p50", n[key]] = field("p50_ms")
-      values[key " p99", n[key]] = field("p99_ms"); values[key " p999", n[key]] = field("p999_ms")
-      values[key " cpu", n[key]] = field("cpu_us") }
+    function add(key, name, value) { values[key " " name, n[key " " name]] = value }
+    function note(key) {
+        n[key " rps"]++; n[key " p50"]++; n[key " p99"]++; n[key " p999"]++; n[key " cpu"]++
+        add(key, "rps", field("rps")); add(key, "p50", field("p50_ms")); add(key, "p99", field("p99_ms"))
+        add(key, "p999", field("p999_ms")); add(key, "cpu", field("cpu_us"))
+    }
+    function share(prefix, endpoint, name) { return median(prefix "service " endpoint " " name) / median(prefix "floor " endpoint " " name) }
+    { key = $5 " " field("endpoint"); keys[key] = 1; note(key); note("instance " $2 " " key) }
     END {
-        printf "median of %d runs:\n", runs
-        for (key in n) {
-            rps[key] = median(key " rps", n[key]); p99[key] = median(key " p99", n[key])
-            cpu[key] = median(key " cpu", n[key])
-            printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call\n", key, rps[key],
-                median(key " p50", n[key]), p99[key], median(key " p999", n[key]), cpu[key]
-        }
+        printf "median of %d runs (%d instance%s of %d runs):\n", runs * instances, instances, (instances > 1 ? "s" : ""), runs
+        for (key in keys)
+            printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call\n", key, median(key " rps"),
+                median(key " p50"), median(key " p99"), median(key " p999"), median(key " cpu")
         for (e = 1; e <= 2; e++) {
             endpoint = e == 1 ? "pre_order" : "complete"
-            if (("service " endpoint) in n && ("floor " endpoint) in n)
-                printf "  %-9s service/floor: throughput %3.0f %%, p99 %.2f x, CPU per call %.2f x\n", endpoint,
-                    100 * rps["service " endpoint] / rps["floor " endpoint], p99["service " endpoint] / p99["floor " endpoint],
-                    cpu["service " endpoint] / cpu["floor " endpoint]
+            if (!(("service " endpoint) in keys && ("floor " endpoint) in keys)) continue
+            printf "  %-9s service/floor: throughput %3.0f %%, p99 %.2f x, CPU per call %.2f x\n", endpoint,
+                100 * share("", endpoint, "rps"), share("", endpoint, "p99"), share("", endpoint, "cpu")
+            if (instances < 2) continue
+            line = ""
+            for (i = 1; i <= instances; i++) line = line sprintf("%s%.0f %%", i > 1 ? ", " : "", 100 * share("instance " i " ", endpoint, "rps"))
+            printf "  %-9s throughput share per instance: %s\n", endpoint, line
         }
     }' "$OUT/results.txt"
 
 if [ "$PROFILE" = 1 ]; then
     for target in $TARGETS; do
-        "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.stop name=bench filename="$PWD/$OUT/$target.jfr" >/dev/null
-        echo "recording: $OUT/$target.jfr (jfr view --width 200 <view> $OUT/$target.jfr)"
+        echo "recording of the last instance: $OUT/$target.jfr (jfr view --width 200 <view> $OUT/$target.jfr)"
     done
-    if [ -n "${PID[service]:-}" ]; then
+    if [[ " $TARGETS " == *" service "* ]]; then
         "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/service.jfr"
         "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$OUT/service.jfr"
     fi
