@@ -54,7 +54,6 @@ cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null;
 trap cleanup EXIT
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-OFFSET=0
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
 # the CPU time per request (cpu_ticks): steadier than req/s on a shared machine, and what ops pay for
 drive() { # target endpoint duration
@@ -65,13 +64,13 @@ drive() { # target endpoint duration
     echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(count requests "$result") ))"
 }
 
+# Complete orders with large baskets share one session document (without an orderNumber), so that
+# hundreds of thousands of them fit in memory; the service reads and checks it in full every time.
+SHARED=$(( BASKET_ITEMS > 20 ))
 status=0
 for instance in $(seq 1 "$INSTANCES"); do
     [ "$INSTANCES" = 1 ] || echo "instance $instance of $INSTANCES: fresh JVMs and freshly seeded Redis"
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
-    # Complete orders with large baskets share one session document (without an orderNumber), so
-    # that hundreds of thousands of them fit in memory; the service reads and checks it in full every time.
-    SHARED=$(( BASKET_ITEMS > 20 ))
     seed ORD-B- "$ORDERS" 0
     for t in $(seq 0 $((THREADS - 1))); do seed "ORD-C-$t-" $(( (COMPLETES + THREADS - 1) / THREADS )) "$SHARED"; done
     echo "seeded $ORDERS pre_order orders and $COMPLETES complete orders ($BASKET_ITEMS basket lines)"
@@ -133,7 +132,7 @@ for instance in $(seq 1 "$INSTANCES"); do
         if [ "$PROFILE" = 1 ]; then
             "$JAVA_HOME/bin/jcmd" "${PID[$target]}" JFR.stop name=bench filename="$PWD/$OUT/$target.jfr" >/dev/null
         fi
-        kill "${PID[$target]}"
+        kill "${PID[$target]}" 2>/dev/null || true
         wait "${PID[$target]}" 2>/dev/null || true
         unset "PID[$target]"
     done
@@ -168,7 +167,7 @@ awk -v runs="$RUNS" -v instances="$INSTANCES" '
                 100 * share("", endpoint, "rps"), share("", endpoint, "p99"), share("", endpoint, "cpu")
             if (instances < 2) continue
             line = ""
-            for (i = 1; i <= instances; i++) line = line sprintf("%s%.0f %%", i > 1 ? ", " : "", 100 * share("instance " i " ", endpoint, "rps"))
+            for (i = 1; i <= instances; i++) line = line sprintf("%s%.0f %%", (i > 1 ? ", " : ""), 100 * share("instance " i " ", endpoint, "rps"))
             printf "  %-9s throughput share per instance: %s\n", endpoint, line
         }
     }' "$OUT/results.txt"
