@@ -147,24 +147,21 @@ awk -v runs="$RUNS" -v instances="$INSTANCES" '
         for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
         return v[int((count + 1) / 2)]
     }
-    function add(key, name, value) { values[key " " name, n[key " " name]] = value }
-    function note(key) {
-        n[key " rps"]++; n[key " p50"]++; n[key " p99"]++; n[key " p999"]++; n[key " cpu"]++
-        add(key, "rps", field("rps")); add(key, "p50", field("p50_ms")); add(key, "p99", field("p99_ms"))
-        add(key, "p999", field("p999_ms")); add(key, "cpu", field("cpu_us"))
-    }
+    # every measure of a RESULT line, kept under its own name
+    function note(key,   i, k) { for (i = 1; i <= measures; i++) { k = key " " measure[i]; values[k, ++n[k]] = field(measure[i]) } }
+    BEGIN { measures = split("rps p50_ms p99_ms p999_ms cpu_us", measure) }
     function share(prefix, endpoint, name) { return median(prefix "service " endpoint " " name) / median(prefix "floor " endpoint " " name) }
     { key = $5 " " field("endpoint"); keys[key] = 1; note(key); note("instance " $2 " " key) }
     END {
         printf "median of %d runs (%d instance%s of %d runs):\n", runs * instances, instances, (instances > 1 ? "s" : ""), runs
         for (key in keys)
             printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call\n", key, median(key " rps"),
-                median(key " p50"), median(key " p99"), median(key " p999"), median(key " cpu")
+                median(key " p50_ms"), median(key " p99_ms"), median(key " p999_ms"), median(key " cpu_us")
         for (e = 1; e <= 2; e++) {
             endpoint = e == 1 ? "pre_order" : "complete"
             if (!(("service " endpoint) in keys && ("floor " endpoint) in keys)) continue
             printf "  %-9s service/floor: throughput %3.0f %%, p99 %.2f x, CPU per call %.2f x\n", endpoint,
-                100 * share("", endpoint, "rps"), share("", endpoint, "p99"), share("", endpoint, "cpu")
+                100 * share("", endpoint, "rps"), share("", endpoint, "p99_ms"), share("", endpoint, "cpu_us")
             if (instances < 2) continue
             line = ""
             for (i = 1; i <= instances; i++) line = line sprintf("%s%.0f %%", (i > 1 ? ", " : ""), 100 * share("instance " i " ", endpoint, "rps"))
