@@ -1,48 +1,31 @@
 package com.webshop.ivrhooks.hooks;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line and one timer sample per hook call, with the caller's {@code X-Request-Id} (or a
- * generated one) echoed back. Never the body, never a password.
+ * One log line and one timer sample per hook call ({@link HookCallLog}), with the caller's
+ * {@code X-Request-Id} (or a generated one) echoed back. Never the body, never a password.
  */
 @Component
 class HookCallFilter extends OncePerRequestFilter {
 
     static final String REQUEST_ID = "X-Request-Id";
 
-    private static final Logger log = LoggerFactory.getLogger(HookCallFilter.class);
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final MeterRegistry meters;
-    // one timer per endpoint and outcome, both bounded sets; looked up here, not rebuilt per call
-    private final Map<String, Timer> preOrderTimers = new ConcurrentHashMap<>();
-    private final Map<String, Timer> completeTimers = new ConcurrentHashMap<>();
+    private final HookCallLog calls;
 
-    private final boolean valuesInMessage;
-
-    HookCallFilter(MeterRegistry meters, Environment environment) {
-        this.meters = meters;
-        // structured lines carry the values as fields of their own; writing them twice was the
-        // largest single cost of a call in the benchmark's profile
-        this.valuesInMessage = !environment.containsProperty("logging.structured.format.console");
+    HookCallFilter(HookCallLog calls) {
+        this.calls = calls;
     }
 
     @Override
@@ -59,43 +42,11 @@ class HookCallFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            Duration duration = Duration.ofNanos(System.nanoTime() - start);
-            boolean complete = request.getRequestURI().startsWith("/hooks/ivr/complete");
-            String endpoint = complete ? "complete" : "pre_order";
-            String outcome = outcome(request, response);
-            (complete ? completeTimers : preOrderTimers)
-                    .computeIfAbsent(outcome, key -> timer(endpoint, key))
-                    .record(duration);
-            logCall(requestId, endpoint, outcome, duration, request);
+            long duration = System.nanoTime() - start;
+            String endpoint = request.getRequestURI().startsWith("/hooks/ivr/complete") ? "complete" : "pre_order";
+            calls.add(new HookCallLog.Call(endpoint, request.getAttribute(HookCall.ORDER_NUMBER),
+                    request.getAttribute(HookCall.REFERENCE_NUMBER), outcome(request, response), duration, requestId));
         }
-    }
-
-    private Timer timer(String endpoint, String outcome) {
-        return Timer.builder("ivr.hook.requests")
-                .description("IVR hook calls by endpoint and outcome")
-                .tag("endpoint", endpoint)
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(meters);
-    }
-
-    private void logCall(String requestId, String endpoint, String outcome, Duration duration,
-            HttpServletRequest request) {
-        Object orderNumber = request.getAttribute(HookCall.ORDER_NUMBER);
-        Object referenceNumber = request.getAttribute(HookCall.REFERENCE_NUMBER);
-        if (!valuesInMessage) {
-            log.atInfo()
-                    .addKeyValue("endpoint", endpoint)
-                    .addKeyValue("orderNumber", orderNumber)
-                    .addKeyValue("referenceNumber", referenceNumber)
-                    .addKeyValue("outcome", outcome)
-                    .addKeyValue("durationMs", duration.toMillis())
-                    .addKeyValue("requestId", requestId)
-                    .log("hook call");
-            return;
-        }
-        log.info("hook call endpoint={} orderNumber={} referenceNumber={} outcome='{}' durationMs={} requestId={}",
-                endpoint, orderNumber, referenceNumber, outcome, duration.toMillis(), requestId);
     }
 
     /** "success", the errortext, or the HTTP status for a request that got no envelope (e.g. a GET). */

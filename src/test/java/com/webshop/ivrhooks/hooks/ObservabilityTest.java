@@ -99,8 +99,9 @@ class ObservabilityTest extends AbstractIntegrationTest {
             complete(ORDER, "REF-OBS-2").body("orderResultResponse.result.success", equalTo(true));
             complete(ORDER, "REF-OBS-3").body("orderResultResponse.result.errortext", equalTo("Order already paid"));
 
-            String metrics = given().port(managementPort).get("/actuator/prometheus").then().statusCode(200)
-                    .extract().asString();
+            // a call's sample is recorded by the call log's writer, a few milliseconds after its answer
+            await().atMost(Duration.ofSeconds(5)).until(() -> scrape().contains("outcome=\"Order already paid\""));
+            String metrics = scrape();
 
             assertThat(metrics)
                     .containsPattern(Pattern.compile(
@@ -111,6 +112,10 @@ class ObservabilityTest extends AbstractIntegrationTest {
                     .containsPattern("ivr_transactions_recorded_total(\\{[^}]*})? [1-9]")
                     .containsPattern("ivr_rejections_recorded_total\\{reason=\"Order already paid\"[^}]*} [1-9]")
                     .doesNotContain(PASSWORD);
+        }
+
+        private String scrape() {
+            return given().port(managementPort).get("/actuator/prometheus").then().statusCode(200).extract().asString();
         }
     }
 }
