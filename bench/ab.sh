@@ -6,6 +6,8 @@
 # Usage: bench/ab.sh NAME=JAR NAME=JAR [...]
 #   e.g. bench/ab.sh before=/tmp/before.jar after=target/ivr-hooks-0.1.0-SNAPSHOT.jar
 # A JAR with "floor" in its name runs as bench/floor does in bench/run.sh (no log line).
+# NAME=JAR,FLAG,FLAG... starts that JVM with further java flags, e.g. system properties that switch
+# one jar's experiments, so that the same build can run side by side with itself.
 # ALONE=1: every JVM is driven alone in turn, at 64 connections and 2 wrk threads as bench/run.sh
 # drives it, while the others idle; the issue's targets are about that full load, where costs that
 # grow with one JVM's rate show. Rounds stay short, so neighbouring runs see the same machine.
@@ -38,12 +40,13 @@ until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 seed ORD-B- "$ORDERS" 0
 
 for spec in "$@"; do
-    name=${spec%%=*} jar=${spec#*=}
+    name=${spec%%=*} jar=${spec#*=} flags=()
+    if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
     [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
     port=$(free_port)
     LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
     case "$jar" in *floor*) LOG_FORMAT= ;; esac
-    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$LOG_FORMAT"
+    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$LOG_FORMAT" "${flags[@]}"
     PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
 done
 
