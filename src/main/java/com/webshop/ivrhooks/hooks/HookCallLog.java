@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes each hook call's log line and records its timer sample on one background thread, every
  * 16 ms, for all the calls that ended meanwhile. On the request's own thread the line and the sample
- * cost the service about a twentieth of its CPU at full load in the benchmark: the logging and metric
- * code ran cold once per call, among a great deal of other code, and its locks and counters were
- * shared by both cores. A line's {@code @timestamp} is therefore when it is written, up to 16 ms after
+ * cost the service 2 to 5 % more CPU at full load in the benchmark: the logging and metric code ran
+ * cold once per call, among a great deal of other code, and its locks and counters were shared by
+ * both cores. A line's {@code @timestamp} is therefore when it is written, up to 16 ms after
  * the call ended; its fields are the call's own.
  *
  * <p>Nothing is dropped. When more than {@value #MAX_PENDING} calls are waiting (standard output is
