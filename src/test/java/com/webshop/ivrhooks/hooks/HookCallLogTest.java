@@ -23,7 +23,14 @@ import static org.awaitility.Awaitility.await;
 class HookCallLogTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(HookCallFilter.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // fixes the thread's name now, on the thread that logs, as the console appender does
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private HookCallLog log;
 
