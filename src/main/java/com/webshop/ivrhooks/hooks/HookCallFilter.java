@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.hooks;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,14 +10,17 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One log line and one timer sample per hook call ({@link HookCallLog}), with the caller's
  * {@code X-Request-Id} (or a generated one) echoed back. Never the body, never a password.
+ *
+ * <p>A plain filter, which Spring Boot maps to the request dispatch only: the hooks are never
+ * forwarded, included or dispatched again, so Spring's once-per-request bookkeeping (a request
+ * attribute named, set and removed on every call) would only cost.
  */
 @Component
-class HookCallFilter extends OncePerRequestFilter {
+class HookCallFilter extends HttpFilter {
 
     static final String REQUEST_ID = "X-Request-Id";
 
@@ -29,13 +33,12 @@ class HookCallFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/hooks/ivr/");
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!request.getRequestURI().startsWith("/hooks/ivr/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         String requestId = requestId(request.getHeader(REQUEST_ID));
         response.setHeader(REQUEST_ID, requestId);
         long start = System.nanoTime();
