@@ -8,6 +8,7 @@ import com.webshop.ivrhooks.preorder.SessionTokens.Names;
 import com.webshop.ivrhooks.preorder.SessionTokens.Unusual;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -50,31 +51,60 @@ final class SessionReader {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Session session = session(tokens);
+            Session session = session(tokens, document);
             return tokens.nextToken() == null ? session : null;
         } catch (Unusual e) {
             return null;
         }
     }
 
-    private static Session session(SessionTokens tokens) {
+    private static Session session(SessionTokens tokens, byte[] document) {
         String orderNumber = null;
         String currency = null;
         PaymentOption paymentOption = null;
-        Basket basket = null;
         PreOrder preOrder = null;
+        int[] live = null;
+        int[] snapshot = new int[2];
         for (String name = tokens.nextName(SESSION); name != null; name = tokens.nextName(SESSION)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
                 case "orderNumber" -> orderNumber = string(tokens, token);
                 case "currency" -> currency = string(tokens, token);
                 case "paymentOption" -> paymentOption = object(tokens, token, SessionReader::paymentOption);
-                case "basket" -> basket = object(tokens, token, SessionReader::basket);
-                case "preOrder" -> preOrder = object(tokens, token, SessionReader::preOrder);
+                case "basket" -> live = skipped(tokens);
+                case "preOrder" -> preOrder = object(tokens, token, inner -> preOrder(inner, snapshot));
                 default -> tokens.skipChildren();
             }
         }
-        return new Session(orderNumber, currency, paymentOption, basket, preOrder);
+        return new Session(orderNumber, currency, paymentOption, liveBasket(document, live, preOrder, snapshot),
+                preOrder);
+    }
+
+    /** Where the value the parser is on starts and ends, past it. */
+    private static int[] skipped(SessionTokens tokens) {
+        int start = tokens.valueStart();
+        tokens.skipChildren();
+        return new int[] {start, tokens.position()};
+    }
+
+    /**
+     * The live basket. Where the checkout has not touched it, it is written exactly as the
+     * pre-order's snapshot, and the same bytes read the same: the snapshot, already read, is it.
+     */
+    private static Basket liveBasket(byte[] document, int[] live, PreOrder preOrder, int[] snapshot) {
+        if (live == null) {
+            return null;
+        }
+        if (preOrder != null && snapshot[1] > 0
+                && Arrays.equals(document, live[0], live[1], document, snapshot[0], snapshot[1])) {
+            return preOrder.basket();
+        }
+        SessionTokens tokens = new SessionTokens(Arrays.copyOfRange(document, live[0], live[1]));
+        Basket basket = object(tokens, tokens.nextToken(), SessionReader::basket);
+        if (tokens.nextToken() != null) {
+            throw Unusual.INSTANCE;
+        }
+        return basket;
     }
 
     private static PaymentOption paymentOption(SessionTokens tokens) {
@@ -93,18 +123,23 @@ final class SessionReader {
         return new PaymentOption(id, name, paymentType);
     }
 
-    private static PreOrder preOrder(SessionTokens tokens) {
-        Basket basket = null;
+    /** @param basket set to where the snapshot's basket starts and ends in the document */
+    private static PreOrder preOrder(SessionTokens tokens, int[] basket) {
+        Basket snapshot = null;
         BigDecimal totalAmount = null;
         for (String name = tokens.nextName(PRE_ORDER); name != null; name = tokens.nextName(PRE_ORDER)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
-                case "basket" -> basket = object(tokens, token, SessionReader::basket);
+                case "basket" -> {
+                    basket[0] = tokens.valueStart();
+                    snapshot = object(tokens, token, SessionReader::basket);
+                    basket[1] = tokens.position();
+                }
                 case "totalAmount" -> totalAmount = amount(tokens, token);
                 default -> tokens.skipChildren();
             }
         }
-        return new PreOrder(basket, totalAmount);
+        return new PreOrder(snapshot, totalAmount);
     }
 
     private static Basket basket(SessionTokens tokens) {

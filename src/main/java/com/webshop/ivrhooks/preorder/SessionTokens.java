@@ -28,6 +28,7 @@ final class SessionTokens {
     private boolean started;
     private boolean afterName;
     private String text;
+    private int valueStart;
     private int numberStart;
     private int numberEnd;
     private int numberDigits;
@@ -98,7 +99,8 @@ final class SessionTokens {
         int end = nameEnd();
         // well-formed UTF-8 without escapes: the same name is the same bytes
         for (int i = firstName[depth]; i < nameCount; i++) {
-            if (Arrays.equals(in, nameStarts[i], nameEnds[i], in, start, end)) {
+            if (nameEnds[i] - nameStarts[i] == end - start
+                    && Arrays.equals(in, nameStarts[i], nameEnds[i], in, start, end)) {
                 throw Unusual.INSTANCE;
             }
         }
@@ -133,6 +135,19 @@ final class SessionTokens {
                 nextToken();
             }
         }
+    }
+
+    /** Where the value the parser is on starts in the document. */
+    int valueStart() {
+        return valueStart;
+    }
+
+    /**
+     * Where the parser is: past the scalar it is on, or past the object or array it is on the start
+     * of once {@link #skipChildren()} has skipped it.
+     */
+    int position() {
+        return pos;
     }
 
     /** A string's text, or a number's as it is written. */
@@ -197,6 +212,7 @@ final class SessionTokens {
 
     private JsonToken value() {
         int c = skipWhitespace();
+        valueStart = pos;
         switch (c) {
             case '{' -> {
                 open(true);
@@ -448,8 +464,10 @@ final class SessionTokens {
         }
 
         private String find(byte[] document, int start, int end) {
+            // the lengths alone tell most names apart: no comparison of the bytes
             for (int i = 0; i < bytes.length; i++) {
-                if (Arrays.equals(bytes[i], 0, bytes[i].length, document, start, end)) {
+                if (bytes[i].length == end - start
+                        && Arrays.equals(bytes[i], 0, bytes[i].length, document, start, end)) {
                     return names[i];
                 }
             }

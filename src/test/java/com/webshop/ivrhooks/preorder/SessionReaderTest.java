@@ -58,6 +58,38 @@ class SessionReaderTest {
     }
 
     @Test
+    void shouldTakeTheSnapshotForALiveBasketWrittenByteForByteAsIt() {
+        byte[] document = bytes(SessionDocuments.write(SessionDocuments.standardTree("ORD-1")));
+
+        Session session = reader.streamed(document);
+
+        assertThat(session).isEqualTo(databind.readValue(document));
+        assertThat(session.basket()).isSameAs(session.preOrder().basket());
+    }
+
+    @Test
+    void shouldReadTheLiveBasketOnItsOwnWhereItIsNotWrittenAsTheSnapshot() {
+        ObjectNode changed = SessionDocuments.standardTree("ORD-1");
+        ((ObjectNode) changed.get("basket").get("items").get(0)).put("quantity", 7);
+        ObjectNode last = SessionDocuments.standardTree("ORD-1");
+        last.set("basket", last.remove("basket"));
+        List<String> documents = List.of(
+                SessionDocuments.write(changed),
+                SessionDocuments.write(last),
+                SessionDocuments.write(SessionDocuments.standardTree("ORD-1")).replaceFirst("\\{\"items\"", "{ \"items\""),
+                SessionDocuments.standard("ORD-1"));
+
+        assertThat(compareAll(documents)).as("documents read off the token stream").isEqualTo(documents.size());
+        Session session = reader.streamed(bytes(documents.get(0)));
+        assertThat(session.basket().items().get(0).quantity()).isEqualTo(7);
+        assertThat(session.preOrder().basket().items().get(0).quantity()).isEqualTo(2);
+        Session basketLast = reader.streamed(bytes(documents.get(1)));
+        assertThat(basketLast.basket()).isSameAs(basketLast.preOrder().basket());
+        Session spaced = reader.streamed(bytes(documents.get(2)));
+        assertThat(spaced.basket()).isNotSameAs(spaced.preOrder().basket()).isEqualTo(spaced.preOrder().basket());
+    }
+
+    @Test
     void shouldAgreeWithDatabindWhateverValueStandsAnywhere() {
         List<String> documents = variants();
         int streamed = compareAll(documents);
