@@ -41,7 +41,9 @@ PID=$STARTED_PID
 
 drive() { ENDPOINT=pre_order ORDERS=$ORDERS wrk -t 2 -c 64 -d "$1" -s bench/hooks.lua "http://127.0.0.1:$PORT"; }
 snapshot() { # file: each thread's name and CPU ticks, then jstat's -gc line
-    for task in /proc/"$PID"/task/*; do echo "$(tr ' ' '_' <"$task/comm") $(awk '{ print $14 + $15 }' "$task/stat")"; done >"$1"
+    for task in /proc/"$PID"/task/*; do
+        echo "$(tr ' ' '_' <"$task/comm") $(awk '{ print $14 + $15 }' "$task/stat")"
+    done >"$1"
     echo "jstat $("$JAVA_HOME/bin/jstat" -gc "$PID" | tail -n 1)" >>"$1"
 }
 drive "$WARMUP" >/dev/null
@@ -51,7 +53,8 @@ snapshot "$OUT/threads-after.txt"
 echo "$result"
 passed "$result" || { echo "CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; exit 1; }
 
-python3 - "$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")" "$TICK_US" "$OUT/threads-before.txt" "$OUT/threads-after.txt" <<'PY'
+calls=$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")
+python3 - "$calls" "$TICK_US" "$OUT/threads-before.txt" "$OUT/threads-after.txt" <<'PY'
 import collections, re, sys
 calls, tick_us = int(sys.argv[1]), int(sys.argv[2])
 def read(path):
