@@ -29,14 +29,10 @@ mkdir -p "$OUT"
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 source bench/lib.sh
 
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
-    --dir "$OUT" --logfile ab-redis.log &
-REDIS_PID=$!
 declare -a NAMES PORTS PIDS
-cleanup() { for pid in "${PIDS[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+start_redis ab-redis.log
 seed ORD-B- "$ORDERS" 0
 
 for spec in "$@"; do
@@ -44,9 +40,7 @@ for spec in "$@"; do
     if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
     [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
     port=$(free_port)
-    LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
-    case "$jar" in *floor*) LOG_FORMAT= ;; esac
-    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$LOG_FORMAT" "${flags[@]}"
+    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$(log_format "$jar")" "${flags[@]}"
     PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
 done
 

@@ -17,6 +17,22 @@ answered() { # method port path [json body]: true when the status line is 200
 }
 ms_since() { echo $(( (${EPOCHREALTIME/./} - ${1/./}) / 1000 )); } # START, taken from $EPOCHREALTIME
 
+# Starts a redis-server without persistence on a free loopback port, logging to LOGFILE in $OUT; sets
+# REDIS_PORT and REDIS_PID, and returns once it answers. Set the caller's EXIT trap first.
+start_redis() { # logfile
+    REDIS_PORT=$(free_port)
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+        --dir "$OUT" --logfile "$1" &
+    REDIS_PID=$!
+    until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+}
+
+# The log format a benchmarked jar runs with: the service logs as in the container, one ECS JSON line
+# per hook call on stdout; the floor (a jar with "floor" in its name) logs no line per call.
+log_format() { # jar
+    case "$1" in *floor*) ;; *) echo com.webshop.ivrhooks.config.EcsLogFormatter ;; esac
+}
+
 # The checkout's keys for pre-orders PREFIX0 .. PREFIX(COUNT-1), written with redis-cli --pipe in the
 # Redis protocol to the redis-server on $REDIS_PORT, with $BASKET_ITEMS lines per basket.
 seed() { # prefix count shared

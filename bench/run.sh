@@ -46,13 +46,9 @@ for target in $TARGETS; do
     esac
 done
 
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
-    --dir "$OUT" --logfile redis.log &
-REDIS_PID=$!
-cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-}; do kill "$pid" 2>/dev/null; done; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+start_redis redis.log
 
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
 # the CPU time per request (cpu_ticks): steadier than req/s on a shared machine, and what ops pay for
@@ -78,10 +74,8 @@ for instance in $(seq 1 "$INSTANCES"); do
 
     for target in $TARGETS; do
         PORT[$target]=$(free_port)
-        # the service logs as in the container: one ECS JSON line per hook call on stdout, kept short here
-        LOG_FORMAT=
+        LOG_FORMAT=$(log_format "${JAR[$target]}")
         EXTRA_FLAGS=
-        [ "$target" = service ] && LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
         # whole stacks: Spring MVC's are deeper than JFR's default of 64 frames, which cuts off the callers
         [ "$PROFILE" = 1 ] && EXTRA_FLAGS=-XX:FlightRecorderOptions:stackdepth=512
         START=$EPOCHREALTIME

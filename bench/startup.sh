@@ -31,14 +31,10 @@ if [ "$AOT" = 1 ]; then
     CACHE=(-XX:AOTCache="$OUT/app.aot")
 fi
 
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
-    --dir "$OUT" --logfile redis.log &
-REDIS_PID=$!
 APP_PID=
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; kill "$REDIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { for pid in $APP_PID ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+start_redis redis.log
 
 # CPU milliseconds a JVM has used so far: in all (threads that have ended included), in the thread
 # that runs main() (named after the launcher, "java") and in its JIT compiler threads

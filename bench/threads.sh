@@ -25,18 +25,12 @@ mkdir -p "$OUT"
 export JAVA_HOME
 source bench/lib.sh
 
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
-    --dir "$OUT" --logfile threads-redis.log &
-REDIS_PID=$!
-trap 'kill "$REDIS_PID" ${STARTED_PID:-} 2>/dev/null; wait 2>/dev/null || true' EXIT
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+trap 'for pid in ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true' EXIT
+start_redis threads-redis.log
 seed ORD-B- "$ORDERS" 0
 
 PORT=$(free_port)
-LOG_FORMAT=com.webshop.ivrhooks.config.EcsLogFormatter
-case "$JAR" in *floor*) LOG_FORMAT= ;; esac
-start_jvm threads "$JAR" "$PORT" "$OUT/threads-jvm.log" "$LOG_FORMAT" "$@"
+start_jvm threads "$JAR" "$PORT" "$OUT/threads-jvm.log" "$(log_format "$JAR")" "$@"
 PID=$STARTED_PID
 
 drive() { ENDPOINT=pre_order ORDERS=$ORDERS wrk -t 2 -c 64 -d "$1" -s bench/hooks.lua "http://127.0.0.1:$PORT"; }
