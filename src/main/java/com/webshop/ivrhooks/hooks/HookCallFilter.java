@@ -35,10 +35,12 @@ class HookCallFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!request.getRequestURI().startsWith("/hooks/ivr/")) {
+        String uri = request.getRequestURI();
+        if (!uri.startsWith("/hooks/ivr/")) {
             chain.doFilter(request, response);
             return;
         }
+        String endpoint = uri.startsWith("/hooks/ivr/complete") ? "complete" : "pre_order";
         String requestId = requestId(request.getHeader(REQUEST_ID));
         response.setHeader(REQUEST_ID, requestId);
         long start = System.nanoTime();
@@ -46,7 +48,6 @@ class HookCallFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             long duration = System.nanoTime() - start;
-            String endpoint = request.getRequestURI().startsWith("/hooks/ivr/complete") ? "complete" : "pre_order";
             calls.add(new HookCallLog.Call(endpoint, request.getAttribute(HookCall.ORDER_NUMBER),
                     request.getAttribute(HookCall.REFERENCE_NUMBER), outcome(request, response), duration, requestId));
         }
