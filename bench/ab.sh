@@ -30,8 +30,7 @@ mkdir -p "$OUT"
 source bench/lib.sh
 
 declare -a NAMES PORTS PIDS
-cleanup() { for pid in "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+trap 'stop_all "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
 start_redis ab-redis.log
 seed ORD-B- "$ORDERS" 0
 

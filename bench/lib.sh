@@ -17,6 +17,14 @@ answered() { # method port path [json body]: true when the status line is 200
 }
 ms_since() { echo $(( (${EPOCHREALTIME/./} - ${1/./}) / 1000 )); } # START, taken from $EPOCHREALTIME
 
+# For the scripts' EXIT traps: a kill that fails (a process already gone) must not end the trap
+# early under set -e, or the Redis it would stop next outlives the script.
+stop_all() { # pid ...
+    local pid
+    for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+
 # Starts a redis-server without persistence on a free loopback port, logging to LOGFILE in $OUT; sets
 # REDIS_PORT and REDIS_PID, and returns once it answers. Set the caller's EXIT trap first.
 start_redis() { # logfile

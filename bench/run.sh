@@ -46,8 +46,7 @@ for target in $TARGETS; do
     esac
 done
 
-cleanup() { for pid in "${PID[@]}" ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+trap 'stop_all "${PID[@]}" ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
 start_redis redis.log
 
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE

@@ -32,8 +32,7 @@ if [ "$AOT" = 1 ]; then
 fi
 
 APP_PID=
-cleanup() { for pid in $APP_PID ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+trap 'stop_all $APP_PID ${REDIS_PID:-}' EXIT
 start_redis redis.log
 
 # CPU milliseconds a JVM has used so far: in all (threads that have ended included), in the thread

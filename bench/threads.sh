@@ -25,7 +25,7 @@ mkdir -p "$OUT"
 export JAVA_HOME
 source bench/lib.sh
 
-trap 'for pid in ${STARTED_PID:-} ${REDIS_PID:-}; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true' EXIT
+trap 'stop_all ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
 start_redis threads-redis.log
 seed ORD-B- "$ORDERS" 0
 
