@@ -1,5 +1,8 @@
 package com.webshop.ivrhooks.config;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -105,6 +108,57 @@ public final class Utf8Json {
         out[at++] = '"';
         size = at;
         return this;
+    }
+
+    /**
+     * A number as {@link BigDecimal#toPlainString()} writes it. Where the unscaled value has at most
+     * 18 digits and the scale is 0 to 18 (every real amount), the digits go straight into the
+     * buffer: toPlainString built two strings and a builder for each.
+     */
+    public Utf8Json plain(BigDecimal number) {
+        int scale = number.scale();
+        int digits = number.precision();
+        if (scale < 0 || scale > 18 || digits > 18) {
+            return ascii(number.toPlainString());
+        }
+        long unscaled = number.unscaledValue().longValue();
+        if (unscaled < 0) {
+            ascii("-");
+            unscaled = -unscaled;
+        }
+        int length = Math.max(digits - scale, 1) + (scale > 0 ? 1 + scale : 0);
+        ensure(length);
+        int at = size + length;
+        size = at;
+        for (int i = 0; i < scale; i++, unscaled /= 10) {
+            buffer[--at] = (byte) ('0' + unscaled % 10);
+        }
+        if (scale > 0) {
+            buffer[--at] = '.';
+        }
+        do {
+            buffer[--at] = (byte) ('0' + unscaled % 10);
+            unscaled /= 10;
+        } while (unscaled != 0);
+        return this;
+    }
+
+    /** Empties the buffer for the next text, keeping its capacity. */
+    public Utf8Json clear() {
+        size = 0;
+        return this;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    int capacity() {
+        return buffer.length;
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(buffer, 0, size);
     }
 
     public byte[] toByteArray() {

@@ -70,23 +70,39 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
 
     @Override
     protected void writeInternal(HookResponse response, HttpOutputMessage output) throws IOException {
+        if (response instanceof PreOrderResponse preOrderResponse) {
+            Utf8Json written = handWritten(preOrderResponse);
+            if (written != null) {
+                // straight from the buffer: a copy of it would only be garbage
+                output.getHeaders().setContentLength(written.size());
+                written.writeTo(output.getBody());
+                return;
+            }
+        }
         byte[] body = switch (response) {
-            case PreOrderResponse preOrderResponse -> write(preOrderResponse);
+            case PreOrderResponse preOrderResponse -> generated(preOrderResponse);
             case CompleteResponse completeResponse -> complete.writeValueAsBytes(completeResponse);
         };
         output.getHeaders().setContentLength(body.length);
         output.getBody().write(body);
     }
 
+    /** The pre_order answer's bytes, as {@link #writeInternal} sends them. */
     byte[] write(PreOrderResponse response) {
+        Utf8Json written = handWritten(response);
+        return written != null ? written.toByteArray() : generated(response);
+    }
+
+    /** The answer written by hand, or null where it is left to the mapper's generator. */
+    private static Utf8Json handWritten(PreOrderResponse response) {
         try {
             return written(response);
         } catch (NotForHand e) {
-            return generated(response);
+            return null;
         }
     }
 
-    private static byte[] written(PreOrderResponse response) {
+    private static Utf8Json written(PreOrderResponse response) {
         Utf8Json out = new Utf8Json(128 + 192 * response.productList().size(), Utf8Json.Escapes.JACKSON);
         out.ascii("{\"result\":{\"success\":").ascii(response.result().success() ? "true" : "false")
                 .ascii(",\"errortext\":").string(response.result().errorText())
@@ -95,25 +111,26 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
         for (int i = 0; i < products.size(); i++) {
             PreOrderResponse.Product product = products.get(i);
             out.ascii(i == 0 ? "{\"productnumber\":" : ",{\"productnumber\":").string(product.productNumber())
-                    .ascii(",\"discountedprice\":").ascii(number(product.discountedPrice()))
-                    .ascii(",\"realprice\":").ascii(number(product.realPrice()))
-                    .ascii(",\"quantity\":").ascii(Integer.toString(product.quantity()))
+                    .ascii(",\"discountedprice\":");
+            number(out, product.discountedPrice()).ascii(",\"realprice\":");
+            number(out, product.realPrice()).ascii(",\"quantity\":").ascii(Integer.toString(product.quantity()))
                     .ascii(",\"productname\":").string(product.productName())
                     .ascii("}");
         }
-        return out.ascii("],\"orderprice\":").ascii(number(response.orderPrice())).ascii("}").toByteArray();
+        out.ascii("],\"orderprice\":");
+        return number(out, response.orderPrice()).ascii("}");
     }
 
     /** An amount as the mapper writes it, plain. */
-    private static String number(BigDecimal amount) {
+    private static Utf8Json number(Utf8Json out, BigDecimal amount) {
         if (amount == null) {
-            return "null";
+            return out.ascii("null");
         }
         if (amount.scale() > 9_999 || amount.scale() < -9_999) {
             // the generator refuses such an amount, with its own exception
             throw NotForHand.INSTANCE;
         }
-        return amount.toPlainString();
+        return out.plain(amount);
     }
 
     private byte[] generated(PreOrderResponse response) {

@@ -30,7 +30,8 @@ class HookResponseConverterTest {
             "back\\slash", "tab\there", "line\nbreak", "\u0000\u001f", "\b\f\r\u0007\u007f", "</script>", "emoji \uD83D\uDCDE",
             "lone \uD800 surrogate", "x".repeat(5000), null};
     private static final String[] AMOUNTS = {"0", "0.0", "0.00", "9.50", "389.97", "-5", "1E+3", "1E-10",
-            "123456789012345678901234567890.123456789", "0.000000001", "100", "1E+10000", "1E-10000"};
+            "123456789012345678901234567890.123456789", "0.000000001", "100", "1E+10000", "1E-10000", "-0.05", "-12.34", "999999999999999999",
+            "9999999999999999999", "0.123456789012345678", "1E-19", "-999999999999999.999"};
 
     @Test
     void shouldWriteEveryFailureAsTheRecordsDo() {
