@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
@@ -36,9 +37,14 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     private record Second(long epochSecond, byte[] text) {}
 
+    /** Lines longer than this leave their grown buffer to the garbage collector. */
+    private static final int MAX_KEPT_BUFFER = 16 * 1024;
+
     private volatile Second second = new Second(Long.MIN_VALUE, new byte[0]);
     private final byte[] processMembers;
     private final byte[] serviceMembers;
+    // the last line's buffer, for the next: most lines come from one thread, the call log's writer
+    private final AtomicReference<Utf8Json> spare = new AtomicReference<>();
 
     public EcsLogFormatter(Environment environment) {
         Long pid = environment.getProperty("spring.application.pid", Long.class);
@@ -69,8 +75,10 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
         if (!UTF_8.equals(charset)) {
             return format(event).getBytes(charset);
         }
+        Utf8Json line = spare.getAndSet(null);
         // a hook call's line is about 500 bytes: room enough not to grow
-        Utf8Json line = new Utf8Json(768, Utf8Json.Escapes.LOG_LINE).bytes(TIMESTAMP);
+        line = line == null ? new Utf8Json(768, Utf8Json.Escapes.LOG_LINE) : line.clear();
+        line.bytes(TIMESTAMP);
         timestamp(line, event.getInstant());
         line.bytes(LEVEL).ascii(event.getLevel().toString()).bytes(LOGGER).string(event.getLoggerName())
                 .bytes(processMembers).string(event.getThreadName())
@@ -102,7 +110,11 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
             }
             line.ascii("]");
         }
-        return line.bytes(ECS_VERSION).toByteArray();
+        byte[] bytes = line.bytes(ECS_VERSION).toByteArray();
+        if (line.capacity() <= MAX_KEPT_BUFFER) {
+            spare.set(line);
+        }
+        return bytes;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.webshop.ivrhooks.config;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +172,23 @@ class EcsLogFormatterTest {
                 """));
         assertThat(json.get("traceId").asString()).isEqualTo("abc");
         assertThat(json.get("tags")).isEqualTo(JSON.readTree("[\"AUDIT\"]"));
+    }
+
+    @Test
+    void shouldWriteEachLineWholeWhateverTheLineBeforeIt() {
+        LoggingEvent longLine = event("x".repeat(40_000), null);
+        LoggingEvent middleLine = event("y".repeat(2_000), null);
+        LoggingEvent shortLine = event("hook call", null);
+        shortLine.addKeyValuePair(new KeyValuePair("endpoint", "pre_order"));
+
+        for (LoggingEvent event : List.of(shortLine, longLine, shortLine, middleLine, shortLine, shortLine)) {
+            EcsLogFormatter fresh = new EcsLogFormatter(new MockEnvironment()
+                    .withProperty("spring.application.name", "ivr-hooks")
+                    .withProperty("spring.application.version", "1.2.3")
+                    .withProperty("spring.application.pid", "4242"));
+            assertThat(formatter.formatAsBytes(event, StandardCharsets.UTF_8))
+                    .isEqualTo(fresh.formatAsBytes(event, StandardCharsets.UTF_8));
+        }
     }
 
     private static LoggingEvent event(String message, Throwable error) {
