@@ -88,6 +88,9 @@ start_jvm() { # name jar port log log_format [java flags ...]
 # Whether a wrk RESULT line (bench/hooks.lua) had only 2xx answers, no socket errors and every answer a success
 passed() { [[ $1 == *" non2xx=0 errors=0 "*" failures=0 "* ]]; }
 
-# CPU time of a process in clock ticks (user + system), and a tick in microseconds
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# User + system CPU time in clock ticks from a /proc stat file, counted from the ")" that ends the
+# name: a thread's name may hold spaces ("VM Thread"), which would shift the fields
+stat_ticks() { sed 's/.*) //' "$1" 2>/dev/null | awk '{ print $12 + $13 }'; }
+# CPU time of a process in clock ticks, and a tick in microseconds
+cpu_ticks() { stat_ticks "/proc/$1/stat"; }
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))

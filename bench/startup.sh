@@ -40,8 +40,7 @@ start_redis redis.log
 cpu_split() { # pid
     local task
     echo "$(( $(cpu_ticks "$1") * TICK_US / 1000 ))" "$(for task in /proc/"$1"/task/*; do
-        # a thread's name may hold spaces, so its times are counted from the ")" that ends the name
-        printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+        printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(stat_ticks "$task/stat")"
     done | awk -F '\t' -v us="$TICK_US" '
         $1 == "java" { main += $2 } $1 ~ /^C[12] CompilerThre/ { jit += $2 }
         END { printf "%d %d\n", main * us / 1000, jit * us / 1000 }')"

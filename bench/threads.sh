@@ -37,7 +37,7 @@ PID=$STARTED_PID
 drive() { ENDPOINT=pre_order ORDERS=$ORDERS wrk -t 2 -c 64 -d "$1" -s bench/hooks.lua "http://127.0.0.1:$PORT"; }
 snapshot() { # file: each thread's name and CPU ticks, jstat's -gc line, each Java thread's allocation
     for task in /proc/"$PID"/task/*; do
-        echo "$(tr ' ' '_' <"$task/comm") $(awk '{ print $14 + $15 }' "$task/stat")"
+        echo "$(tr ' ' '_' <"$task/comm") $(stat_ticks "$task/stat")"
     done >"$1"
     echo "jstat $("$JAVA_HOME/bin/jstat" -gc "$PID" | tail -n 1)" >>"$1"
     "$JAVA_HOME/bin/jcmd" "$PID" Thread.print -e \
@@ -64,7 +64,7 @@ def read(path):
         elif name == "allocated":
             thread_id, amount, thread = value.split(" ", 2)
             allocated[thread_id] = (re.sub(r"[0-9]+", "N", thread), int(amount[:-1]) * UNITS[amount[-1]])
-        else:
+        elif value:  # empty for a thread that ended between listing and reading
             ticks[re.sub(r"[0-9]+", "N", name)] += int(value)
     return ticks, gc, allocated
 (before, gc0, allocated0), (after, gc1, allocated1) = read(sys.argv[3]), read(sys.argv[4])
