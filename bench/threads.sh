@@ -5,7 +5,8 @@
 # CPU per call of each group of threads (/proc/PID/task; numbers in names become N, and threads
 # named alike are summed), the bytes allocated per call, in all and by group of Java threads (jstat,
 # and jcmd Thread.print -e, whose counts include the virtual threads a carrier ran), and the young
-# collections' time per call (jstat).
+# collections' time per call (jstat). With RECORD=SETTINGS.jfc, JFR records the measured run into
+# bench/out/threads.jfr (its cost is then in the numbers).
 # Usage: bench/threads.sh JAR [java flags ...]
 #   e.g. bench/threads.sh target/ivr-hooks-0.1.0-SNAPSHOT.jar
 #        bench/threads.sh bench/floor/target/ivr-hooks-floor-0.1.0-SNAPSHOT.jar
@@ -20,6 +21,7 @@ BASKET_ITEMS=${BASKET_ITEMS:-2}
 WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-20s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
+RECORD=${RECORD:-}  # JFR settings (a .jfc in the repository) to record the measured run with
 OUT=bench/out
 mkdir -p "$OUT"
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -45,7 +47,9 @@ snapshot() { # file: each thread's name and CPU ticks, jstat's -gc line, each Ja
 }
 drive "$WARMUP" >/dev/null
 snapshot "$OUT/threads-before.txt"
+[ -z "$RECORD" ] || "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=threads settings="$PWD/$RECORD" >/dev/null
 result=$(drive "$DURATION" | grep '^RESULT')
+[ -z "$RECORD" ] || "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=threads filename="$PWD/$OUT/threads.jfr" >/dev/null
 snapshot "$OUT/threads-after.txt"
 echo "$result"
 passed "$result" || { echo "CHECK FAILED: non-2xx, socket errors or unsuccessful answers" >&2; exit 1; }
