@@ -21,7 +21,7 @@ BASKET_ITEMS=${BASKET_ITEMS:-2}
 WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-20s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
-RECORD=${RECORD:-}  # JFR settings (a .jfc in the repository) to record the measured run with
+RECORD=${RECORD:-}  # JFR settings (a .jfc file) to record the measured run with
 OUT=bench/out
 mkdir -p "$OUT"
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -47,7 +47,7 @@ snapshot() { # file: each thread's name and CPU ticks, jstat's -gc line, each Ja
 }
 drive "$WARMUP" >/dev/null
 snapshot "$OUT/threads-before.txt"
-[ -z "$RECORD" ] || "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=threads settings="$PWD/$RECORD" >/dev/null
+[ -z "$RECORD" ] || "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=threads settings="$(realpath "$RECORD")" >/dev/null
 result=$(drive "$DURATION" | grep '^RESULT')
 [ -z "$RECORD" ] || "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=threads filename="$PWD/$OUT/threads.jfr" >/dev/null
 snapshot "$OUT/threads-after.txt"
