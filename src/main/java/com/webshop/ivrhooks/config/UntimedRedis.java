@@ -26,18 +26,36 @@ public final class UntimedRedis {
 
     public static <T> T call(StringRedisTemplate redis,
             Function<RedisClusterAsyncCommands<byte[], byte[]>, ? extends CompletionStage<T>> command) {
+        return await(redis, send(redis, command));
+    }
+
+    /**
+     * Sends a command without waiting for its answer, so that the commands sent after it share its
+     * round trip. The shared connection, on which the hooks' commands go, outlives the callback.
+     */
+    public static <T> CompletableFuture<T> send(StringRedisTemplate redis,
+            Function<RedisClusterAsyncCommands<byte[], byte[]>, ? extends CompletionStage<T>> command) {
         // an exposed connection: the template's proxy around it would only add a reflective call
-        return redis.execute((RedisCallback<T>) connection -> {
+        return redis.execute((RedisCallback<CompletableFuture<T>>) connection -> {
             @SuppressWarnings("unchecked")
             var commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
             try {
-                return command.apply(commands).toCompletableFuture().join();
-            } catch (CompletionException e) {
-                throw translated(redis, e.getCause());
+                return command.apply(commands).toCompletableFuture();
             } catch (RuntimeException e) {
                 throw translated(redis, e);
             }
         }, true);
+    }
+
+    /** The answer to a command from {@link #send}. */
+    public static <T> T await(StringRedisTemplate redis, CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw translated(redis, e.getCause());
+        } catch (RuntimeException e) {
+            throw translated(redis, e);
+        }
     }
 
     /** EVALSHA, and EVAL where Redis does not hold the script yet (after a restart or a failover). */

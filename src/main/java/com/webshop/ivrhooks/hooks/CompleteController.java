@@ -1,11 +1,13 @@
 package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.preorder.OrderLookup;
+import com.webshop.ivrhooks.preorder.PreOrderService;
 import com.webshop.ivrhooks.transaction.CompleteOutcome;
+import com.webshop.ivrhooks.transaction.PaymentReport;
 import com.webshop.ivrhooks.transaction.PaymentService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
-import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,11 +18,13 @@ class CompleteController implements Hook {
 
     private final RequestBodyReader bodies;
     private final VendorGate gate;
+    private final PreOrderService preOrders;
     private final PaymentService payments;
 
-    CompleteController(RequestBodyReader bodies, VendorGate gate, PaymentService payments) {
+    CompleteController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders, PaymentService payments) {
         this.bodies = bodies;
         this.gate = gate;
+        this.preOrders = preOrders;
         this.payments = payments;
     }
 
@@ -39,13 +43,15 @@ class CompleteController implements Hook {
     }
 
     private HookResponse answer(CompleteRequest request, String clientAddress) {
-        Optional<ErrorText> refusal = gate.refusal(clientAddress, request.username(), request.password());
-        if (refusal.isPresent()) {
-            return failure(refusal.get());
-        }
-        return switch (payments.complete(request.orderResult())) {
-            case CompleteOutcome.Accepted accepted -> CompleteResponse.SUCCESS;
-            case CompleteOutcome.Rejected rejected -> failure(rejected.error());
+        PaymentReport report = request.orderResult();
+        Admission<OrderLookup> admission = gate.admit(clientAddress, request.username(), request.password(),
+                () -> preOrders.lookUp(report.orderNumber()));
+        return switch (admission) {
+            case Admission.Refused<OrderLookup> refused -> failure(refused.error());
+            case Admission.Admitted<OrderLookup> admitted -> switch (payments.complete(report, admitted.firstRead())) {
+                case CompleteOutcome.Accepted accepted -> CompleteResponse.SUCCESS;
+                case CompleteOutcome.Rejected rejected -> failure(rejected.error());
+            };
         };
     }
 

@@ -5,6 +5,7 @@ import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.config.RedisScripts;
 import com.webshop.ivrhooks.config.UntimedRedis;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,15 @@ class FailedLoginThrottle {
         this.settings = properties.loginThrottle();
     }
 
-    boolean isLockedOut(String clientAddress) {
+    /** Sends the read of the address's failure count, without waiting for the answer. */
+    CompletableFuture<byte[]> readFailures(String clientAddress) {
         byte[] key = RedisKeys.bytes(keys.failedLogins(clientAddress));
-        byte[] failures = UntimedRedis.call(redis, commands -> commands.get(key));
+        return UntimedRedis.send(redis, commands -> commands.get(key));
+    }
+
+    /** Whether the failure count from {@link #readFailures} locks the address out. */
+    boolean isLockedOut(CompletableFuture<byte[]> failureCount) {
+        byte[] failures = UntimedRedis.await(redis, failureCount);
         return failures != null && Long.parseLong(new String(failures, US_ASCII)) >= settings.maxFailures();
     }
 

@@ -1,11 +1,11 @@
 package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.preorder.OrderLookup;
 import com.webshop.ivrhooks.preorder.PreOrderCheck;
 import com.webshop.ivrhooks.preorder.PreOrderService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,14 +27,15 @@ class PreOrderController implements Hook {
     ResponseEntity<HookResponse> preOrder(InputStream body, HttpServletRequest http) {
         PreOrderRequest request = bodies.read(body, http.getContentLengthLong(), PreOrderRequest::read);
         HookCall.describe(http, request.orderNumber(), null);
-        Optional<ErrorText> refusal = gate.refusal(http.getRemoteAddr(), request.username(), request.password());
-        if (refusal.isPresent()) {
-            return failure(refusal.get()).asJson(http);
-        }
-        HookResponse response = switch (preOrders.check(request.orderNumber())) {
-            case PreOrderCheck.Paid paid -> failure(ErrorText.ORDER_ALREADY_PAID);
-            case PreOrderCheck.Rejected rejected -> failure(rejected.error());
-            case PreOrderCheck.Valid valid -> PreOrderResponse.of(valid.session().preOrder());
+        Admission<OrderLookup> admission = gate.admit(http.getRemoteAddr(), request.username(), request.password(),
+                () -> preOrders.lookUp(request.orderNumber()));
+        HookResponse response = switch (admission) {
+            case Admission.Refused<OrderLookup> refused -> failure(refused.error());
+            case Admission.Admitted<OrderLookup> admitted -> switch (preOrders.check(admitted.firstRead())) {
+                case PreOrderCheck.Paid paid -> failure(ErrorText.ORDER_ALREADY_PAID);
+                case PreOrderCheck.Rejected rejected -> failure(rejected.error());
+                case PreOrderCheck.Valid valid -> PreOrderResponse.of(valid.session().preOrder());
+            };
         };
         return response.asJson(http);
     }

@@ -2,9 +2,12 @@ package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.config.IvrProperties;
+import com.webshop.ivrhooks.hooks.Admission.Admitted;
+import com.webshop.ivrhooks.hooks.Admission.Refused;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,22 +39,29 @@ class VendorGate {
         return credentials.matches(username, password);
     }
 
-    /** @return why the caller is refused, or empty when it may go on */
-    Optional<ErrorText> refusal(String clientAddress, String username, String password) {
+    /**
+     * Admits the caller or says why not. A caller from an allowed network has its lockout read sent
+     * to Redis and then {@code firstRead} run, so that the hook's own first read shares that round
+     * trip; what it read is handed on only if the caller is admitted. Outside the allowed networks
+     * nothing is read.
+     */
+    <T> Admission<T> admit(String clientAddress, String username, String password, Supplier<T> firstRead) {
         if (!allowedNetworks.isEmpty() && allowedNetworks.stream().noneMatch(n -> n.contains(clientAddress))) {
             log.warn("Call from {} refused: outside ivr.allowed-networks", clientAddress);
-            return Optional.of(ErrorText.USER_INVALID);
+            return new Refused<>(ErrorText.USER_INVALID);
         }
-        if (throttle.isLockedOut(clientAddress)) {
-            return Optional.of(ErrorText.TOO_MANY_FAILED_ATTEMPTS);
+        CompletableFuture<byte[]> failures = throttle.readFailures(clientAddress);
+        T read = firstRead.get();
+        if (throttle.isLockedOut(failures)) {
+            return new Refused<>(ErrorText.TOO_MANY_FAILED_ATTEMPTS);
         }
         if (!credentials.matches(username, password)) {
             if (throttle.recordFailure(clientAddress)) {
                 meters.counter("ivr.logins.locked.out").increment();
                 log.warn("Client {} locked out after too many failed credential checks", clientAddress);
             }
-            return Optional.of(ErrorText.USER_INVALID);
+            return new Refused<>(ErrorText.USER_INVALID);
         }
-        return Optional.empty();
+        return new Admitted<>(read);
     }
 }

@@ -31,7 +31,8 @@ class PreOrderRepository {
                 keys.published(orderNumber));
         List<byte[]> found = UntimedRedis.call(redis,
                 commands -> UntimedRedis.script(commands, LOOKUP, ScriptOutputType.MULTI, lookupKeys));
-        return new OrderLookup(string(found.get(0)), string(found.get(1)), "1".equals(string(found.get(2))));
+        return new OrderLookup(orderNumber, string(found.get(0)), string(found.get(1)),
+                "1".equals(string(found.get(2))));
     }
 
     /** The raw UTF-8 session document, or null when the checkout has none under this id. */

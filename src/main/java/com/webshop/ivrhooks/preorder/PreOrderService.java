@@ -26,11 +26,17 @@ public class PreOrderService {
         this.sessions = new SessionReader(json);
     }
 
-    public PreOrderCheck check(String orderNumber) {
+    /** Reads the order's slot in Redis; a blank number is not looked up, and {@link #check} rejects it. */
+    public OrderLookup lookUp(String orderNumber) {
+        return orderNumber.isBlank() ? OrderLookup.notRead(orderNumber) : repository.lookup(orderNumber);
+    }
+
+    /** The checks, on what {@link #lookUp} read, and on the session document it names. */
+    public PreOrderCheck check(OrderLookup lookup) {
+        String orderNumber = lookup.orderNumber();
         if (orderNumber.isBlank()) {
             return new Rejected(ErrorText.ORDER_NUMBER_INVALID);
         }
-        OrderLookup lookup = repository.lookup(orderNumber);
         if (lookup.paidReference() != null) {
             return new Paid(lookup.paidReference(), lookup.published());
         }

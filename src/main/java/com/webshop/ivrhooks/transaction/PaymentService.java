@@ -1,6 +1,7 @@
 package com.webshop.ivrhooks.transaction;
 
 import com.webshop.ivrhooks.ErrorText;
+import com.webshop.ivrhooks.preorder.OrderLookup;
 import com.webshop.ivrhooks.preorder.PreOrderCheck;
 import com.webshop.ivrhooks.preorder.PreOrderService;
 import com.webshop.ivrhooks.preorder.Session;
@@ -33,12 +34,12 @@ public class PaymentService {
         this.recorded = meters.counter("ivr.transactions.recorded");
     }
 
-    /** For a report whose credentials were already verified. */
-    public CompleteOutcome complete(PaymentReport report) {
+    /** For a report whose credentials were already verified, with its order's {@link PreOrderService#lookUp}. */
+    public CompleteOutcome complete(PaymentReport report, OrderLookup lookup) {
         if (!report.success()) {
             return reject(report, ErrorText.SUCCESS_MUST_BE_TRUE);
         }
-        return switch (preOrders.check(report.orderNumber())) {
+        return switch (preOrders.check(lookup)) {
             case PreOrderCheck.Paid paid -> paid.referenceNumber().equals(report.referenceNumber())
                     ? replay(report, paid)
                     : reject(report, ErrorText.ORDER_ALREADY_PAID);

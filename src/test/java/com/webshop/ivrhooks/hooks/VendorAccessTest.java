@@ -5,12 +5,14 @@ import com.webshop.ivrhooks.support.SessionDocuments;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +100,40 @@ class VendorAccessTest {
         }
     }
 
+    /** The order is read in the same round trip as the lockout count, but only an admitted caller sees it. */
+    @Nested
+    class RefusedCallers extends AccessTest {
+
+        @Test
+        void shouldNotTellWrongCredentialsThatTheOrderIsPaid() {
+            complete(ORDER, "REF-PAID").body("orderResultResponse.result.success", equalTo(true));
+
+            preOrderFrom("ignored", USERNAME, "guess").body("result.errortext", equalTo("User invalid"));
+            completeFrom("not-it", ORDER, true)
+                    .body("orderResultResponse.result.errortext", equalTo("User invalid"));
+        }
+
+        @Test
+        void shouldNeitherAnswerNorRecordALockedOutCallersReport() {
+            complete(ORDER, "REF-PAID").body("orderResultResponse.result.success", equalTo(true));
+            failLogins("ignored", 10);
+
+            preOrderFrom("ignored", USERNAME, PASSWORD).body("result.errortext", equalTo("Too many failed attempts"));
+            completeFrom(PASSWORD, ORDER, false)
+                    .body("orderResultResponse.result.errortext", equalTo("Too many failed attempts"));
+            completeFrom(PASSWORD, "ORD-UNKNOWN", true)
+                    .body("orderResultResponse.result.errortext", equalTo("Too many failed attempts"));
+            assertThat(redis.hasKey(keys.rejectionStream())).isFalse();
+        }
+
+        private ValidatableResponse completeFrom(String password, String orderNumber, boolean success) {
+            return post(COMPLETE, """
+                    {"username": "%s", "password": "%s",
+                     "orderResultRequest": {"orderNumber": "%s", "referenceNumber": "REF-2", "staffId": "S", "success": %s}}
+                    """.formatted(USERNAME, password, orderNumber, success));
+        }
+    }
+
     @Nested
     @TestPropertySource(properties = {"ivr.login-throttle.max-failures=3", "ivr.login-throttle.window=2s"})
     class LockoutWindow extends AccessTest {
@@ -134,6 +170,27 @@ class VendorAccessTest {
             preOrderFrom("198.51.100.4", USERNAME, PASSWORD).body("result.errortext", equalTo("User invalid"));
 
             assertThat(output.getOut()).contains("WARN").contains("Call from 198.51.100.4 refused");
+        }
+
+        @Test
+        void shouldReadNothingFromRedisForCallsFromElsewhere() {
+            long reads = redisReads();
+            preOrderFrom("198.51.100.4", USERNAME, PASSWORD).body("result.errortext", equalTo("User invalid"));
+            hook().header("X-Forwarded-For", "198.51.100.4").body(completeBody(ORDER, "REF-1")).post(COMPLETE)
+                    .then().statusCode(200).body("orderResultResponse.result.errortext", equalTo("User invalid"));
+            assertThat(redisReads()).isEqualTo(reads);
+
+            preOrderFrom("203.0.113.44", USERNAME, PASSWORD).body("result.success", equalTo(true));
+            assertThat(redisReads()).as("reads of an allowed call").isGreaterThan(reads);
+        }
+
+        /** GETs and scripts run, from Redis's own command statistics (on every node of a cluster). */
+        private long redisReads() {
+            Properties stats = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("commandstats"));
+            return stats.stringPropertyNames().stream()
+                    .filter(name -> name.matches("(.*\\.)?cmdstat_(get|evalsha|eval)"))
+                    .mapToLong(name -> Long.parseLong(stats.getProperty(name).replaceAll("^calls=(\\d+),.*", "$1")))
+                    .sum();
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.springframework.data.redis.core.RedisCallback;
@@ -67,12 +68,16 @@ class FloorController {
         return answer(COMPLETE_ANSWER);
     }
 
-    /** The service's reads: throttle counter, order lookup, session document. Returns the session id. */
+    /**
+     * The service's reads: throttle counter and order lookup in one round trip, then the session
+     * document. Returns the session id.
+     */
     private String lookup(HttpServletRequest request, String order) {
         byte[] throttle = ("ivr:throttle:{" + request.getRemoteAddr() + "}").getBytes(UTF_8);
-        call(commands -> commands.get(throttle));
+        CompletableFuture<byte[]> failures = send(commands -> commands.get(throttle));
         List<byte[]> found = call(commands -> script(commands, LOOKUP, ScriptOutputType.MULTI,
                 bytes("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}")));
+        failures.join();
         String sessionId = new String(found.get(1), UTF_8);
         byte[] key = ("ivr:session:{" + sessionId + "}").getBytes(UTF_8);
         call(commands -> commands.get(key));
@@ -81,10 +86,15 @@ class FloorController {
 
     /** As the service sends its hooks' commands: on the shared connection, waiting without a timer. */
     private <T> T call(Function<RedisClusterAsyncCommands<byte[], byte[]>, ? extends CompletionStage<T>> command) {
-        return redis.execute((RedisCallback<T>) connection -> {
+        return send(command).join();
+    }
+
+    private <T> CompletableFuture<T> send(
+            Function<RedisClusterAsyncCommands<byte[], byte[]>, ? extends CompletionStage<T>> command) {
+        return redis.execute((RedisCallback<CompletableFuture<T>>) connection -> {
             @SuppressWarnings("unchecked")
             var commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-            return command.apply(commands).toCompletableFuture().join();
+            return command.apply(commands).toCompletableFuture();
         }, true);
     }
 
