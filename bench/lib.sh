@@ -94,3 +94,6 @@ stat_ticks() { sed 's/.*) //' "$1" 2>/dev/null | awk '{ print $12 + $13 }'; }
 # CPU time of a process in clock ticks, and a tick in microseconds
 cpu_ticks() { stat_ticks "/proc/$1/stat"; }
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# A JVM's full collections and the milliseconds of all its collections so far (jstat -gc, which reads
+# the JVM's shared performance counters and so takes none of its CPU)
+gc_so_far() { "$JAVA_HOME/bin/jstat" -gc "$1" | awk 'NR == 2 { printf "%d %d\n", $15, $19 * 1000 }'; }

@@ -51,12 +51,16 @@ start_redis redis.log
 
 count() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$2"; }   # count NAME RESULT-LINE
 # the CPU time per request (cpu_ticks): steadier than req/s on a shared machine, and what ops pay for
+# and the collections during the run: a full one stops every call for tens of milliseconds
 drive() { # target endpoint duration
-    local before result
+    local before result gc_before gc_after
+    read -ra gc_before <<<"$(gc_so_far "${PID[$1]}")"
     before=$(cpu_ticks "${PID[$1]}")
     result=$(ENDPOINT=$2 ORDERS=$ORDERS OFFSET=$OFFSET wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3" -s bench/hooks.lua \
         "http://127.0.0.1:${PORT[$1]}" | grep '^RESULT')
-    echo "$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(count requests "$result") ))"
+    result="$result cpu_us=$(( ($(cpu_ticks "${PID[$1]}") - before) * TICK_US / $(count requests "$result") ))"
+    read -ra gc_after <<<"$(gc_so_far "${PID[$1]}")"
+    echo "$result full_gcs=$(( gc_after[0] - gc_before[0] )) gc_ms=$(( gc_after[1] - gc_before[1] ))"
 }
 
 # Complete orders with large baskets share one session document (without an orderNumber), so that
@@ -142,14 +146,15 @@ awk -v runs="$RUNS" -v instances="$INSTANCES" '
     }
     # every measure of a RESULT line, kept under its own name
     function note(key,   i, k) { for (i = 1; i <= measures; i++) { k = key " " measure[i]; values[k, ++n[k]] = field(measure[i]) } }
-    BEGIN { measures = split("rps p50_ms p99_ms p999_ms cpu_us", measure) }
+    BEGIN { measures = split("rps p50_ms p99_ms p999_ms cpu_us gc_ms", measure) }
     function share(prefix, endpoint, name) { return median(prefix "service " endpoint " " name) / median(prefix "floor " endpoint " " name) }
-    { key = $5 " " field("endpoint"); keys[key] = 1; note(key); note("instance " $2 " " key) }
+    { key = $5 " " field("endpoint"); keys[key] = 1; note(key); note("instance " $2 " " key); full[key] += field("full_gcs") }
     END {
         printf "median of %d runs (%d instance%s of %d runs):\n", runs * instances, instances, (instances > 1 ? "s" : ""), runs
         for (key in keys)
-            printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call\n", key, median(key " rps"),
-                median(key " p50_ms"), median(key " p99_ms"), median(key " p999_ms"), median(key " cpu_us")
+            printf "  %-18s %6.0f req/s  p50 %6.2f  p99 %6.2f  p99.9 %6.2f ms  CPU %4d us/call  GC %4d ms/run, %d full in all\n",
+                key, median(key " rps"), median(key " p50_ms"), median(key " p99_ms"), median(key " p999_ms"),
+                median(key " cpu_us"), median(key " gc_ms"), full[key]
         for (e = 1; e <= 2; e++) {
             endpoint = e == 1 ? "pre_order" : "complete"
             if (!(("service " endpoint) in keys && ("floor " endpoint) in keys)) continue
