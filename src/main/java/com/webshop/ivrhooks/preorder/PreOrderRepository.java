@@ -4,7 +4,10 @@ import com.webshop.ivrhooks.config.RedisKeys;
 import com.webshop.ivrhooks.config.RedisScripts;
 import com.webshop.ivrhooks.config.UntimedRedis;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -25,20 +28,30 @@ class PreOrderRepository {
         this.keys = keys;
     }
 
-    /** The transaction and the order index share a hash slot, so one script reads both. */
+    /**
+     * The transaction and the order index share a hash slot, so one script reads both. The session
+     * document lives in its own slot; it is asked for as soon as the script's answer arrives, on
+     * Lettuce's event loop, so the caller waits once for both instead of waking up in between.
+     */
     OrderLookup lookup(String orderNumber) {
         byte[][] lookupKeys = RedisKeys.bytes(keys.transaction(orderNumber), keys.order(orderNumber),
                 keys.published(orderNumber));
-        List<byte[]> found = UntimedRedis.call(redis,
-                commands -> UntimedRedis.script(commands, LOOKUP, ScriptOutputType.MULTI, lookupKeys));
-        return new OrderLookup(orderNumber, string(found.get(0)), string(found.get(1)),
-                "1".equals(string(found.get(2))));
+        return UntimedRedis.call(redis, commands -> UntimedRedis
+                .<List<byte[]>>script(commands, LOOKUP, ScriptOutputType.MULTI, lookupKeys)
+                .thenCompose(found -> withSessionDocument(commands, orderNumber, found)));
     }
 
-    /** The raw UTF-8 session document, or null when the checkout has none under this id. */
-    byte[] sessionDocument(String sessionId) {
-        byte[] key = RedisKeys.bytes(keys.session(sessionId));
-        return UntimedRedis.call(redis, commands -> commands.get(key));
+    private CompletionStage<OrderLookup> withSessionDocument(RedisClusterAsyncCommands<byte[], byte[]> commands,
+            String orderNumber, List<byte[]> found) {
+        String paidReference = string(found.get(0));
+        String sessionId = string(found.get(1));
+        boolean published = "1".equals(string(found.get(2)));
+        if (paidReference != null || sessionId == null) {
+            return CompletableFuture.completedFuture(
+                    new OrderLookup(orderNumber, paidReference, sessionId, published, null));
+        }
+        return commands.get(RedisKeys.bytes(keys.session(sessionId)))
+                .thenApply(document -> new OrderLookup(orderNumber, null, sessionId, published, document));
     }
 
     private static String string(byte[] value) {

@@ -26,12 +26,15 @@ public class PreOrderService {
         this.sessions = new SessionReader(json);
     }
 
-    /** Reads the order's slot in Redis; a blank number is not looked up, and {@link #check} rejects it. */
+    /**
+     * Reads the order's slot in Redis and the session document it names, in one wait; a blank number
+     * is not looked up, and {@link #check} rejects it.
+     */
     public OrderLookup lookUp(String orderNumber) {
         return orderNumber.isBlank() ? OrderLookup.notRead(orderNumber) : repository.lookup(orderNumber);
     }
 
-    /** The checks, on what {@link #lookUp} read, and on the session document it names. */
+    /** The checks, on what {@link #lookUp} read. */
     public PreOrderCheck check(OrderLookup lookup) {
         String orderNumber = lookup.orderNumber();
         if (orderNumber.isBlank()) {
@@ -43,7 +46,7 @@ public class PreOrderService {
         if (lookup.sessionId() == null) {
             return new Rejected(ErrorText.ORDER_NOT_FOUND);
         }
-        Session session = readSession(orderNumber, lookup.sessionId());
+        Session session = readSession(orderNumber, lookup.sessionId(), lookup.sessionDocument());
         if (session == null) {
             return new Rejected(ErrorText.PRE_ORDER_NOT_FOUND);
         }
@@ -60,8 +63,7 @@ public class PreOrderService {
     }
 
     /** The session with a usable pre-order, or null when there is none; corrupt documents are logged. */
-    private Session readSession(String orderNumber, String sessionId) {
-        byte[] document = repository.sessionDocument(sessionId);
+    private Session readSession(String orderNumber, String sessionId, byte[] document) {
         if (document == null) {
             return null;
         }
