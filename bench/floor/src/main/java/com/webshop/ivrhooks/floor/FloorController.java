@@ -69,18 +69,21 @@ class FloorController {
     }
 
     /**
-     * The service's reads: throttle counter and order lookup in one round trip, then the session
-     * document. Returns the session id.
+     * The service's reads, awaited once: the throttle counter and the order lookup sent together, and
+     * the session document sent from the event loop as soon as the lookup's answer names it. Returns
+     * the session id.
      */
     private String lookup(HttpServletRequest request, String order) {
         byte[] throttle = ("ivr:throttle:{" + request.getRemoteAddr() + "}").getBytes(UTF_8);
         CompletableFuture<byte[]> failures = send(commands -> commands.get(throttle));
-        List<byte[]> found = call(commands -> script(commands, LOOKUP, ScriptOutputType.MULTI,
-                bytes("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}")));
+        String sessionId = call(commands -> FloorController.<List<byte[]>>script(commands, LOOKUP,
+                ScriptOutputType.MULTI,
+                bytes("ivr:txn:{" + order + "}", "ivr:order:{" + order + "}", "ivr:published:{" + order + "}"))
+                .thenCompose(found -> {
+                    String id = new String(found.get(1), UTF_8);
+                    return commands.get(("ivr:session:{" + id + "}").getBytes(UTF_8)).thenApply(document -> id);
+                }));
         failures.join();
-        String sessionId = new String(found.get(1), UTF_8);
-        byte[] key = ("ivr:session:{" + sessionId + "}").getBytes(UTF_8);
-        call(commands -> commands.get(key));
         return sessionId;
     }
 
