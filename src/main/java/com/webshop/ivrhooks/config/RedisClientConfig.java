@@ -27,7 +27,7 @@ class RedisClientConfig {
      * The timer on which Lettuce times out every command. It keeps each command, with its keys and
      * its answer, reachable until its next tick, answered or not. At Lettuce's default tick of 100 ms
      * the benchmark's commands outlived young collections and filled the old generation of a 128 MB
-     * heap every 6 s, and each full collection stopped the service for 85 ms (bench/RESULTS.md).
+     * heap every 5 to 12 s, and each full collection stopped the service for 85 ms (bench/RESULTS.md).
      * Created here rather than by Lettuce, it is also stopped here, after the client is shut down.
      */
     @Bean(destroyMethod = "stop")
