@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.RequestContextFilter;
 
 @SpringBootApplication
 public class FloorApplication {
@@ -24,5 +26,14 @@ public class FloorApplication {
     @Bean
     ClientResourcesBuilderCustomizer commandTimer(HashedWheelTimer lettuceCommandTimer) {
         return resources -> resources.timer(lettuceCommandTimer);
+    }
+
+    /** Without Spring Boot's request-context filter, as the service. */
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> requestContextFilterLeftOut() {
+        FilterRegistrationBean<RequestContextFilter> registration =
+                new FilterRegistrationBean<>(new RequestContextFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 }

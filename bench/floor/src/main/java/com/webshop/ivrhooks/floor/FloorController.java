@@ -23,10 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The benchmark's floor (bench/run.sh runs it beside the service): the same hooks on the same HTTP framework,
- * sending exactly the service's Redis commands per call in the same order over the same shared
- * Lettuce connection, and doing nothing else: no checks, no JSON library, no logging, no metrics.
- * What the service's own code would cost if it were free; the gap to the service is its overhead.
+ * The benchmark's floor (bench/run.sh runs it beside the service): the same hooks on the same HTTP
+ * framework, set up as the service sets it up (FloorApplication, application.yml), sending exactly
+ * the service's Redis commands per call in the same order over the same shared Lettuce connection,
+ * and doing nothing else: no checks, no JSON library, no logging, no metrics. What the service's own
+ * code would cost if it were free; the gap to the service is its overhead.
  */
 @RestController
 class FloorController {
