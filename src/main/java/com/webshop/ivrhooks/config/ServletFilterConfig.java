@@ -6,10 +6,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.RequestContextFilter;
 
 /**
- * Around a hook call runs one servlet filter, the call's own log line and timer. Spring Boot's
- * defaults added four more that the service has no use for (the others are switched off in
- * application.yml, and Tomcat's WebSocket filter left out in the pom). Each did a little work per
- * call and made the stack that a virtual thread parks on Redis with deeper (bench/RESULTS.md).
+ * Around a hook call runs one servlet filter, the call's own log line and timer (HookCallFilter).
+ * Spring Boot's defaults added four more that the service has no use for: the request-context
+ * filter, left out here; the character-encoding and form-content filters, switched off in
+ * application.yml together with the per-request event; and Tomcat's WebSocket filter, whose jar the
+ * pom leaves out. Each did a little work on every call, and added frames to the stack that a call
+ * parks while it waits on Redis (bench/RESULTS.md).
  */
 @Configuration(proxyBeanMethods = false)
 class ServletFilterConfig {
