@@ -1,11 +1,14 @@
 package com.webshop.ivrhooks.hooks;
 
+import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.config.Utf8Json;
 import com.webshop.ivrhooks.config.Utf8Json.NotForHand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -27,8 +30,9 @@ import tools.jackson.databind.ObjectWriter;
  * serializing the records was a twentieth of a pre_order's CPU in the benchmark's profile, and
  * setting up Jackson's generator for it still 2 to 3 %. A text with a surrogate (a character beyond
  * the Basic Multilingual Plane, or a broken one) or an amount of extreme scale is left to the
- * mapper's generator, whose settings then apply. {@code HookResponseConverterTest} holds both to the
- * records' own serialization, byte for byte.
+ * mapper's generator, whose settings then apply. The complete answers are a closed set, the success
+ * and one failure per error text, so the mapper writes each once, at start. {@code
+ * HookResponseConverterTest} holds both to the records' own serialization, byte for byte.
  */
 @Component
 class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
@@ -46,11 +50,19 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
 
     private final ObjectMapper json;
     private final ObjectWriter complete;
+    private final Map<Result, byte[]> completeAnswers;
 
     HookResponseConverter(ObjectMapper json) {
         super(MediaType.APPLICATION_JSON);
         this.json = json;
         this.complete = json.writerFor(CompleteResponse.class);
+        Map<Result, byte[]> answers = new HashMap<>();
+        answers.put(Result.SUCCESS, complete.writeValueAsBytes(CompleteResponse.SUCCESS));
+        for (ErrorText error : ErrorText.values()) {
+            CompleteResponse failure = CompleteResponse.failure(error);
+            answers.put(failure.result(), complete.writeValueAsBytes(failure));
+        }
+        this.completeAnswers = Map.copyOf(answers);
     }
 
     @Override
@@ -81,7 +93,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
         }
         byte[] body = switch (response) {
             case PreOrderResponse preOrderResponse -> generated(preOrderResponse);
-            case CompleteResponse completeResponse -> complete.writeValueAsBytes(completeResponse);
+            case CompleteResponse completeResponse -> write(completeResponse);
         };
         output.getHeaders().setContentLength(body.length);
         output.getBody().write(body);
@@ -91,6 +103,12 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
     byte[] write(PreOrderResponse response) {
         Utf8Json written = handWritten(response);
         return written != null ? written.toByteArray() : generated(response);
+    }
+
+    /** The complete answer's bytes: written at start, or by the mapper for one outside the set. */
+    byte[] write(CompleteResponse response) {
+        byte[] written = completeAnswers.get(response.result());
+        return written != null ? written : complete.writeValueAsBytes(response);
     }
 
     /** The answer written by hand, or null where it is left to the mapper's generator. */

@@ -16,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The hand-written pre_order answer against the records' serialization by the application's own
- * mapper: the same bytes for every failure and for thousands of generated answers with awkward
- * names and amounts.
+ * The hand-written pre_order answer and the complete answers written at start against the records'
+ * serialization by the application's own mapper: the same bytes for every failure and for thousands
+ * of generated answers with awkward names and amounts.
  */
 class HookResponseConverterTest {
 
     private static final ObjectMapper JSON = ApplicationJson.mapper();
     private static final HookResponseConverter CONVERTER = new HookResponseConverter(JSON);
     private static final ObjectWriter RECORDS = JSON.writerFor(PreOrderResponse.class);
+    private static final ObjectWriter COMPLETE_RECORDS = JSON.writerFor(CompleteResponse.class);
 
     private static final String[] TEXTS = {"", "SKU-1001", "Wireless Mouse", "Çay bardağı (6'lı)", "\"quoted\"",
             "back\\slash", "tab\there", "line\nbreak", "\u0000\u001f", "\b\f\r\u0007\u007f", "</script>", "emoji \uD83D\uDCDE",
@@ -51,6 +52,23 @@ class HookResponseConverterTest {
             }
             assertSameBytes(new PreOrderResponse(Result.SUCCESS, products, amount(random)));
         }
+    }
+
+    @Test
+    void shouldWriteEveryCompleteAnswerAsTheRecordsDo() {
+        assertSameBytes(CompleteResponse.SUCCESS);
+        for (ErrorText error : ErrorText.values()) {
+            assertSameBytes(CompleteResponse.failure(error));
+        }
+        assertSameBytes(new CompleteResponse(new CompleteResponse.OrderResultResponse(
+                new Result(false, "not one of the texts: \"Çay\" \uD83D\uDCDE"))));
+    }
+
+    private static void assertSameBytes(CompleteResponse response) {
+        byte[] expected = COMPLETE_RECORDS.writeValueAsBytes(response);
+        assertThat(CONVERTER.write(response))
+                .as(() -> new String(expected, StandardCharsets.UTF_8))
+                .isEqualTo(expected);
     }
 
     private static void assertSameBytes(PreOrderResponse response) {
