@@ -32,7 +32,8 @@ import tools.jackson.databind.ObjectWriter;
  * the Basic Multilingual Plane, or a broken one) or an amount of extreme scale is left to the
  * mapper's generator, whose settings then apply. The complete answers are a closed set, the success
  * and one failure per error text, so the mapper writes each once, at start. {@code
- * HookResponseConverterTest} holds both to the records' own serialization, byte for byte.
+ * HookResponseConverterTest} holds every way of writing to the records' own serialization, byte for
+ * byte.
  */
 @Component
 class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
