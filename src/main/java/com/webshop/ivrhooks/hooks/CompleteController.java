@@ -7,9 +7,10 @@ import com.webshop.ivrhooks.transaction.CompleteOutcome;
 import com.webshop.ivrhooks.transaction.PaymentReport;
 import com.webshop.ivrhooks.transaction.PaymentService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,20 +21,23 @@ class CompleteController implements Hook {
     private final VendorGate gate;
     private final PreOrderService preOrders;
     private final PaymentService payments;
+    private final HookResponseConverter answers;
 
-    CompleteController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders, PaymentService payments) {
+    CompleteController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders, PaymentService payments,
+            HookResponseConverter answers) {
         this.bodies = bodies;
         this.gate = gate;
         this.preOrders = preOrders;
         this.payments = payments;
+        this.answers = answers;
     }
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
-    ResponseEntity<HookResponse> complete(InputStream body, HttpServletRequest http) {
+    void complete(InputStream body, HttpServletRequest http, HttpServletResponse out) throws IOException {
         CompleteRequest request = bodies.read(body, http.getContentLengthLong(), CompleteRequest::read);
         HookCall.describe(http, request.orderResult().orderNumber(), request.orderResult().referenceNumber());
         try {
-            return answer(request, http.getRemoteAddr()).asJson(http);
+            answers.send(answer(request, http.getRemoteAddr()), http, out);
         } catch (DataAccessException e) {
             if (gate.hasValidCredentials(request.username(), request.password())) {
                 payments.logUnprocessed(request.orderResult());

@@ -10,8 +10,10 @@ sealed interface HookResponse permits PreOrderResponse, CompleteResponse {
     Result result();
 
     /**
-     * JSON whatever the caller's Accept header says: the vendor gets an envelope, never a 406. The
-     * result is noted on the request for the call's log line and timer.
+     * For the exception handler, whose answers go through Spring's converters: JSON whatever the
+     * caller's Accept header says, so the vendor gets an envelope, never a 406. The result is noted
+     * on the request for the call's log line and timer. The hooks' own answers are sent by
+     * {@link HookResponseConverter#send}.
      */
     default ResponseEntity<HookResponse> asJson(HttpServletRequest request) {
         request.setAttribute(HookCall.RESULT, result());

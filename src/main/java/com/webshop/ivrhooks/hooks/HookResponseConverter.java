@@ -3,8 +3,11 @@ package com.webshop.ivrhooks.hooks;
 import com.webshop.ivrhooks.ErrorText;
 import com.webshop.ivrhooks.config.Utf8Json;
 import com.webshop.ivrhooks.config.Utf8Json.NotForHand;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -83,21 +86,47 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
 
     @Override
     protected void writeInternal(HookResponse response, HttpOutputMessage output) throws IOException {
+        write(response, length -> {
+            output.getHeaders().setContentLength(length);
+            return output.getBody();
+        });
+    }
+
+    /**
+     * Sends a hook's answer straight to the servlet response, as JSON whatever the caller's Accept
+     * header says, and notes its result on the request for the call's log line and timer. Spring's
+     * handling of a returned entity (content negotiation, its Content-Disposition check, the entity's
+     * headers copied over) cost the service about 8 % of its CPU per pre_order, side by side.
+     */
+    void send(HookResponse response, HttpServletRequest request, HttpServletResponse servletResponse)
+            throws IOException {
+        request.setAttribute(HookCall.RESULT, response.result());
+        servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        write(response, length -> {
+            servletResponse.setContentLength(length);
+            return servletResponse.getOutputStream();
+        });
+    }
+
+    /** Where an answer goes, once its length is known. */
+    private interface Body {
+        OutputStream open(int contentLength) throws IOException;
+    }
+
+    private void write(HookResponse response, Body body) throws IOException {
         if (response instanceof PreOrderResponse preOrderResponse) {
             Utf8Json written = handWritten(preOrderResponse);
             if (written != null) {
                 // straight from the buffer: a copy of it would only be garbage
-                output.getHeaders().setContentLength(written.size());
-                written.writeTo(output.getBody());
+                written.writeTo(body.open(written.size()));
                 return;
             }
         }
-        byte[] body = switch (response) {
+        byte[] bytes = switch (response) {
             case PreOrderResponse preOrderResponse -> generated(preOrderResponse);
             case CompleteResponse completeResponse -> write(completeResponse);
         };
-        output.getHeaders().setContentLength(body.length);
-        output.getBody().write(body);
+        body.open(bytes.length).write(bytes);
     }
 
     /** The pre_order answer's bytes, as {@link #writeInternal} sends them. */

@@ -5,8 +5,9 @@ import com.webshop.ivrhooks.preorder.OrderLookup;
 import com.webshop.ivrhooks.preorder.PreOrderCheck;
 import com.webshop.ivrhooks.preorder.PreOrderService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.InputStream;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,15 +17,18 @@ class PreOrderController implements Hook {
     private final RequestBodyReader bodies;
     private final VendorGate gate;
     private final PreOrderService preOrders;
+    private final HookResponseConverter answers;
 
-    PreOrderController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders) {
+    PreOrderController(RequestBodyReader bodies, VendorGate gate, PreOrderService preOrders,
+            HookResponseConverter answers) {
         this.bodies = bodies;
         this.gate = gate;
         this.preOrders = preOrders;
+        this.answers = answers;
     }
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
-    ResponseEntity<HookResponse> preOrder(InputStream body, HttpServletRequest http) {
+    void preOrder(InputStream body, HttpServletRequest http, HttpServletResponse out) throws IOException {
         PreOrderRequest request = bodies.read(body, http.getContentLengthLong(), PreOrderRequest::read);
         HookCall.describe(http, request.orderNumber(), null);
         Admission<OrderLookup> admission = gate.admit(http.getRemoteAddr(), request.username(), request.password(),
@@ -37,7 +41,7 @@ class PreOrderController implements Hook {
                 case PreOrderCheck.Valid valid -> PreOrderResponse.of(valid.session().preOrder());
             };
         };
-        return response.asJson(http);
+        answers.send(response, http, out);
     }
 
     @Override
