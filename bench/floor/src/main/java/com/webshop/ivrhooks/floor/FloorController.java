@@ -3,6 +3,7 @@ package com.webshop.ivrhooks.floor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,19 +16,18 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The benchmark's floor (bench/run.sh runs it beside the service): the same hooks on the same HTTP
- * framework, set up as the service sets it up (FloorApplication, application.yml), sending exactly
- * the service's Redis commands per call in the same order over the same shared Lettuce connection,
- * and doing nothing else: no checks, no JSON library, no logging, no metrics. What the service's own
- * code would cost if it were free; the gap to the service is its overhead.
+ * framework, set up as the service sets it up (FloorApplication, application.yml), reading each
+ * body and writing each answer itself as the service's hooks do, sending exactly the service's
+ * Redis commands per call in the same order over the same shared Lettuce connection, and doing
+ * nothing else: no checks, no JSON library, no logging, no metrics. What the service's own code
+ * would cost if it were free; the gap to the service is its overhead.
  */
 @RestController
 class FloorController {
@@ -49,14 +49,14 @@ class FloorController {
     }
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
-    ResponseEntity<byte[]> preOrder(@RequestBody byte[] body, HttpServletRequest request) {
-        lookup(request, field(new String(body, UTF_8), "orderNumber"));
-        return answer(PRE_ORDER_ANSWER);
+    void preOrder(InputStream body, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        lookup(request, field(new String(body.readAllBytes(), UTF_8), "orderNumber"));
+        answer(response, PRE_ORDER_ANSWER);
     }
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
-    ResponseEntity<byte[]> complete(@RequestBody byte[] body, HttpServletRequest request) {
-        String json = new String(body, UTF_8);
+    void complete(InputStream body, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String json = new String(body.readAllBytes(), UTF_8);
         String order = field(json, "orderNumber");
         String reference = field(json, "referenceNumber");
         String sessionId = lookup(request, order);
@@ -66,7 +66,7 @@ class FloorController {
                 bytes("30000", "referenceNumber", reference, "orderNumber", order, "staffId", field(json, "staffId"),
                         "amount", "19.00", "currency", "TRY", "paymentOptionId", "12", "sessionId", sessionId,
                         "createdAt", Instant.now().toString())));
-        return answer(COMPLETE_ANSWER);
+        answer(response, COMPLETE_ANSWER);
     }
 
     /**
@@ -132,7 +132,10 @@ class FloorController {
         return json.substring(start, json.indexOf('"', start));
     }
 
-    private static ResponseEntity<byte[]> answer(byte[] body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    /** As the service answers: straight to the servlet response, past Spring's converters. */
+    private static void answer(HttpServletResponse response, byte[] body) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
