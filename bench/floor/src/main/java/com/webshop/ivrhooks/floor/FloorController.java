@@ -50,13 +50,13 @@ class FloorController {
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
     void preOrder(InputStream body, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        lookup(request, field(new String(body.readAllBytes(), UTF_8), "orderNumber"));
+        lookup(request, field(new String(read(body, request), UTF_8), "orderNumber"));
         answer(response, PRE_ORDER_ANSWER);
     }
 
     @PostMapping({"/hooks/ivr/complete/", "/hooks/ivr/complete"})
     void complete(InputStream body, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String json = new String(body.readAllBytes(), UTF_8);
+        String json = new String(read(body, request), UTF_8);
         String order = field(json, "orderNumber");
         String reference = field(json, "referenceNumber");
         String sessionId = lookup(request, order);
@@ -130,6 +130,15 @@ class FloorController {
         String marker = "\"" + name + "\":\"";
         int start = json.indexOf(marker) + marker.length();
         return json.substring(start, json.indexOf('"', start));
+    }
+
+    /**
+     * As the service reads a body: one buffer of its Content-Length. {@code readAllBytes} alone took
+     * a 16 KiB buffer per call, whose garbage made the floor's collections half as long again.
+     */
+    private static byte[] read(InputStream body, HttpServletRequest request) throws IOException {
+        int length = request.getContentLength();
+        return length >= 0 ? body.readNBytes(length) : body.readAllBytes();
     }
 
     /** As the service answers: straight to the servlet response, past Spring's converters. */
