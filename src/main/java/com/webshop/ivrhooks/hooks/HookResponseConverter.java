@@ -86,7 +86,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
 
     @Override
     protected void writeInternal(HookResponse response, HttpOutputMessage output) throws IOException {
-        write(response, length -> {
+        writeTo(response, length -> {
             output.getHeaders().setContentLength(length);
             return output.getBody();
         });
@@ -102,7 +102,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
             throws IOException {
         request.setAttribute(HookCall.RESULT, response.result());
         servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        write(response, length -> {
+        writeTo(response, length -> {
             servletResponse.setContentLength(length);
             return servletResponse.getOutputStream();
         });
@@ -113,7 +113,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
         OutputStream open(int contentLength) throws IOException;
     }
 
-    private void write(HookResponse response, Body body) throws IOException {
+    private void writeTo(HookResponse response, Body body) throws IOException {
         if (response instanceof PreOrderResponse preOrderResponse) {
             Utf8Json written = handWritten(preOrderResponse);
             if (written != null) {
@@ -129,7 +129,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
         body.open(bytes.length).write(bytes);
     }
 
-    /** The pre_order answer's bytes, as {@link #writeInternal} sends them. */
+    /** The pre_order answer's bytes, as {@link #send} and {@link #writeInternal} send them. */
     byte[] write(PreOrderResponse response) {
         Utf8Json written = handWritten(response);
         return written != null ? written.toByteArray() : generated(response);
