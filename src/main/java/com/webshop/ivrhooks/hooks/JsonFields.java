@@ -22,7 +22,10 @@ final class JsonFields {
 
     /** An order number, reference number or staff id: bounded, and safe to put in a key or a log line. */
     static String identifier(JsonParser parser, String field) {
-        String value = string(parser, field);
+        return identifier(string(parser, field), field);
+    }
+
+    static String identifier(String value, String field) {
         if (value.length() > MAX_IDENTIFIER_LENGTH || hasControlCharacter(value)) {
             throw new InvalidInputException(field + " is too long or has control characters");
         }

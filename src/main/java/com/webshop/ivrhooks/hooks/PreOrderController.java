@@ -29,7 +29,8 @@ class PreOrderController implements Hook {
 
     @PostMapping({"/hooks/ivr/pre_order/", "/hooks/ivr/pre_order"})
     void preOrder(InputStream body, HttpServletRequest http, HttpServletResponse out) throws IOException {
-        PreOrderRequest request = bodies.read(body, http.getContentLengthLong(), PreOrderRequest::read);
+        PreOrderRequest request = bodies.read(body, http.getContentLengthLong(), PreOrderRequest::readUsual,
+                PreOrderRequest::read);
         HookCall.describe(http, request.orderNumber(), null);
         Admission<OrderLookup> admission = gate.admit(http.getRemoteAddr(), request.username(), request.password(),
                 () -> preOrders.lookUp(request.orderNumber()));

@@ -1,6 +1,8 @@
 package com.webshop.ivrhooks.hooks;
 
 import com.webshop.ivrhooks.config.IvrProperties;
+import com.webshop.ivrhooks.config.JsonTokens;
+import com.webshop.ivrhooks.config.JsonTokens.Unusual;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -36,6 +38,34 @@ class RequestBodyReader {
      * @param fields reads the object's fields, with the parser on its start
      */
     <T> T read(InputStream body, long declaredLength, Function<JsonParser, T> fields) {
+        Body read = body(body, declaredLength);
+        return parsed(read, fields);
+    }
+
+    /**
+     * As {@link #read(InputStream, long, Function)}, reading a body written the usual way with
+     * {@code usual} off {@link JsonTokens}: a Jackson parser cost more to set up than the rest of
+     * reading the body. A body {@code usual} finds {@link Unusual} is read with {@code fields}.
+     */
+    <T> T read(InputStream body, long declaredLength, Function<JsonTokens, T> usual, Function<JsonParser, T> fields) {
+        Body read = body(body, declaredLength);
+        try {
+            JsonTokens tokens = new JsonTokens(read.buffer(), read.length());
+            if (tokens.nextToken() == JsonToken.START_OBJECT) {
+                T request = usual.apply(tokens);
+                if (tokens.nextToken() == null) {
+                    return request;
+                }
+            }
+        } catch (Unusual e) {
+            // for Jackson, whose answer it is
+        }
+        return parsed(read, fields);
+    }
+
+    private record Body(byte[] buffer, int length) {}
+
+    private Body body(InputStream body, long declaredLength) {
         int capacity = declaredLength >= 0 && declaredLength <= maxBytes ? (int) declaredLength + 1 : INITIAL_BUFFER;
         byte[] buffer = new byte[Math.min(capacity, maxBytes + 1)];
         int length = 0;
@@ -56,7 +86,11 @@ class RequestBodyReader {
         if (length > maxBytes) {
             throw new InvalidInputException("body larger than " + maxBytes + " bytes");
         }
-        try (JsonParser parser = json.createParser(buffer, 0, length)) {
+        return new Body(buffer, length);
+    }
+
+    private <T> T parsed(Body body, Function<JsonParser, T> fields) {
+        try (JsonParser parser = json.createParser(body.buffer(), 0, body.length())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException("body is not a JSON object");
             }

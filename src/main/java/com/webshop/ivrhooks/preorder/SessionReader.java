@@ -1,11 +1,12 @@
 package com.webshop.ivrhooks.preorder;
 
+import com.webshop.ivrhooks.config.JsonTokens;
+import com.webshop.ivrhooks.config.JsonTokens.Names;
+import com.webshop.ivrhooks.config.JsonTokens.Unusual;
 import com.webshop.ivrhooks.preorder.Session.Basket;
 import com.webshop.ivrhooks.preorder.Session.Item;
 import com.webshop.ivrhooks.preorder.Session.PaymentOption;
 import com.webshop.ivrhooks.preorder.Session.PreOrder;
-import com.webshop.ivrhooks.preorder.SessionTokens.Names;
-import com.webshop.ivrhooks.preorder.SessionTokens.Unusual;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Reads the checkout's session document. A document written the way the data contract shows it
  * (strings, integers, numbers and nulls where the contract puts them) is read straight off its
- * tokens ({@link SessionTokens}), which costs a fraction of databind's record creators. Any other
+ * tokens ({@link JsonTokens}), which costs a fraction of databind's record creators. Any other
  * document, corrupt or merely unusual, is read by databind, so its coercions (a quantity sent as
  * {@code "2"}, say) and its errors stay exactly databind's. {@code SessionReaderTest} holds the two
  * readers to the same answers.
@@ -46,7 +47,7 @@ final class SessionReader {
 
     /** The session read off the document's tokens, or null when the document is for databind to read. */
     Session streamed(byte[] document) {
-        SessionTokens tokens = new SessionTokens(document);
+        JsonTokens tokens = new JsonTokens(document);
         try {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -58,7 +59,7 @@ final class SessionReader {
         }
     }
 
-    private static Session session(SessionTokens tokens, byte[] document) {
+    private static Session session(JsonTokens tokens, byte[] document) {
         String orderNumber = null;
         String currency = null;
         PaymentOption paymentOption = null;
@@ -81,7 +82,7 @@ final class SessionReader {
     }
 
     /** Where the value the parser is on starts and ends, past it. */
-    private static int[] skipped(SessionTokens tokens) {
+    private static int[] skipped(JsonTokens tokens) {
         int start = tokens.valueStart();
         tokens.skipChildren();
         return new int[] {start, tokens.position()};
@@ -99,7 +100,7 @@ final class SessionReader {
                 && Arrays.equals(document, live[0], live[1], document, snapshot[0], snapshot[1])) {
             return preOrder.basket();
         }
-        SessionTokens tokens = new SessionTokens(Arrays.copyOfRange(document, live[0], live[1]));
+        JsonTokens tokens = new JsonTokens(Arrays.copyOfRange(document, live[0], live[1]));
         Basket basket = object(tokens, tokens.nextToken(), SessionReader::basket);
         if (tokens.nextToken() != null) {
             throw Unusual.INSTANCE;
@@ -107,7 +108,7 @@ final class SessionReader {
         return basket;
     }
 
-    private static PaymentOption paymentOption(SessionTokens tokens) {
+    private static PaymentOption paymentOption(JsonTokens tokens) {
         String id = null;
         String name = null;
         String paymentType = null;
@@ -124,7 +125,7 @@ final class SessionReader {
     }
 
     /** @param basket set to where the snapshot's basket starts and ends in the document */
-    private static PreOrder preOrder(SessionTokens tokens, int[] basket) {
+    private static PreOrder preOrder(JsonTokens tokens, int[] basket) {
         Basket snapshot = null;
         BigDecimal totalAmount = null;
         for (String name = tokens.nextName(PRE_ORDER); name != null; name = tokens.nextName(PRE_ORDER)) {
@@ -142,7 +143,7 @@ final class SessionReader {
         return new PreOrder(snapshot, totalAmount);
     }
 
-    private static Basket basket(SessionTokens tokens) {
+    private static Basket basket(JsonTokens tokens) {
         List<Item> items = null;
         BigDecimal totalAmount = null;
         for (String name = tokens.nextName(BASKET); name != null; name = tokens.nextName(BASKET)) {
@@ -156,7 +157,7 @@ final class SessionReader {
         return new Basket(items, totalAmount);
     }
 
-    private static List<Item> items(SessionTokens tokens, JsonToken token) {
+    private static List<Item> items(JsonTokens tokens, JsonToken token) {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -170,7 +171,7 @@ final class SessionReader {
         return items;
     }
 
-    private static Item item(SessionTokens tokens) {
+    private static Item item(JsonTokens tokens) {
         String sku = null;
         String name = null;
         Integer quantity = null;
@@ -190,7 +191,7 @@ final class SessionReader {
         return new Item(sku, name, quantity, totalPrice, discountedTotalPrice);
     }
 
-    private static <T> T object(SessionTokens tokens, JsonToken token, Function<SessionTokens, T> reader) {
+    private static <T> T object(JsonTokens tokens, JsonToken token, Function<JsonTokens, T> reader) {
         return switch (token) {
             case VALUE_NULL -> null;
             case START_OBJECT -> reader.apply(tokens);
@@ -199,7 +200,7 @@ final class SessionReader {
     }
 
     /** A string; an integer as its text, as the contract's {@code "id": 12} is read. */
-    private static String string(SessionTokens tokens, JsonToken token) {
+    private static String string(JsonTokens tokens, JsonToken token) {
         return switch (token) {
             case VALUE_NULL -> null;
             case VALUE_STRING, VALUE_NUMBER_INT -> tokens.getString();
@@ -207,7 +208,7 @@ final class SessionReader {
         };
     }
 
-    private static Integer quantity(SessionTokens tokens, JsonToken token) {
+    private static Integer quantity(JsonTokens tokens, JsonToken token) {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -217,7 +218,7 @@ final class SessionReader {
         return tokens.getIntValue();
     }
 
-    private static BigDecimal amount(SessionTokens tokens, JsonToken token) {
+    private static BigDecimal amount(JsonTokens tokens, JsonToken token) {
         return switch (token) {
             case VALUE_NULL -> null;
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> tokens.getDecimalValue();

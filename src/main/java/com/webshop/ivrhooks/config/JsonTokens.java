@@ -1,4 +1,4 @@
-package com.webshop.ivrhooks.preorder;
+package com.webshop.ivrhooks.config;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -7,14 +7,15 @@ import tools.jackson.core.JsonToken;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 /**
- * The tokens of a session document written the way the data contract shows it: strict JSON in
- * UTF-8, with numbers as plain decimals and no duplicate names in any object. Anything else (an
- * exponent, a byte-order mark, invalid UTF-8, very deep or very long content) is {@link Unusual},
- * and the document is left to databind, which decides what it means. Everything this reads, Jackson
- * reads the same way; {@code SessionReaderTest} holds the two to that. A Jackson parser costs more
- * to set up than a small document takes to read.
+ * The tokens of a small JSON document written the usual way, as the checkout writes its session
+ * documents and the vendor its hook bodies: strict JSON in UTF-8, with numbers as plain decimals and
+ * no duplicate names in any object. Anything else (an exponent, a byte-order mark, invalid UTF-8,
+ * very deep or very long content) is {@link Unusual}, and the document is left to Jackson, which
+ * decides what it means. Everything this reads, Jackson reads the same way; {@code SessionReaderTest}
+ * and {@code RequestReadingTest} hold the two to that. A Jackson parser costs more to set up than a
+ * small document takes to read.
  */
-final class SessionTokens {
+public final class JsonTokens {
 
     private static final int MAX_DEPTH = 16;
     private static final int MAX_NAMES_PER_OBJECT = 64;
@@ -23,6 +24,7 @@ final class SessionTokens {
     private static final int MAX_NUMBER_LENGTH = 40;
 
     private final byte[] in;
+    private final int end;
     private int pos;
     private JsonToken current;
     private boolean started;
@@ -43,15 +45,21 @@ final class SessionTokens {
     private int[] nameEnds = new int[32];
     private int nameCount;
 
-    SessionTokens(byte[] document) {
-        this.in = document;
+    public JsonTokens(byte[] document) {
+        this(document, document.length);
+    }
+
+    /** The document in the first {@code length} bytes of {@code buffer}. */
+    public JsonTokens(byte[] buffer, int length) {
+        this.in = buffer;
+        this.end = length;
     }
 
     /**
      * The next value: the document's first, the one after a name, or an array's next element (or
      * its end). Null once the document is over.
      */
-    JsonToken nextToken() {
+    public JsonToken nextToken() {
         if (afterName) {
             afterName = false;
             return current = value();
@@ -80,9 +88,9 @@ final class SessionTokens {
      * The open object's next member name, with the parser before its value: the reader's own
      * instance of it where it is one of {@code wanted}, {@link Names#OTHER} where it is not, null
      * where the object ends. Names are matched as the document's bytes, without a string per name;
-     * a name with an escape in it is for databind.
+     * a name with an escape in it is for Jackson.
      */
-    String nextName(Names wanted) {
+    public String nextName(Names wanted) {
         if (depth == 0 || !isObject[depth] || afterName) {
             throw Unusual.INSTANCE;
         }
@@ -123,7 +131,7 @@ final class SessionTokens {
     }
 
     /** Skips the object or array the parser is on the start of, checking it as strictly as the rest. */
-    void skipChildren() {
+    public void skipChildren() {
         if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
             return;
         }
@@ -138,7 +146,7 @@ final class SessionTokens {
     }
 
     /** Where the value the parser is on starts in the document. */
-    int valueStart() {
+    public int valueStart() {
         return valueStart;
     }
 
@@ -146,12 +154,12 @@ final class SessionTokens {
      * Where the parser is: past the scalar it is on, or past the object or array it is on the start
      * of once {@link #skipChildren()} has skipped it.
      */
-    int position() {
+    public int position() {
         return pos;
     }
 
     /** A string's text, or a number's as it is written. */
-    String getString() {
+    public String getString() {
         return switch (current) {
             case VALUE_STRING -> text;
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new String(in, numberStart, numberEnd - numberStart, ISO_8859_1);
@@ -160,7 +168,7 @@ final class SessionTokens {
     }
 
     /** Whether the number is an integer within an int's range, as Jackson's {@code NumberType.INT}. */
-    boolean isInt() {
+    public boolean isInt() {
         if (current != JsonToken.VALUE_NUMBER_INT || numberDigits > 10) {
             return false;
         }
@@ -168,12 +176,12 @@ final class SessionTokens {
         return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
     }
 
-    int getIntValue() {
+    public int getIntValue() {
         return (int) unscaled();
     }
 
     /** The number with the scale it is written with, as {@code new BigDecimal(text)}. */
-    BigDecimal getDecimalValue() {
+    public BigDecimal getDecimalValue() {
         if (numberDigits > 18) {
             return new BigDecimal(getString());
         }
@@ -257,29 +265,29 @@ final class SessionTokens {
 
     private void literal(String word) {
         for (int i = 0; i < word.length(); i++, pos++) {
-            if (pos == in.length || in[pos] != word.charAt(i)) {
+            if (pos == end || in[pos] != word.charAt(i)) {
                 throw Unusual.INSTANCE;
             }
         }
     }
 
     /**
-     * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}; an exponent is for databind. Whatever follows a number or a
+     * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}; an exponent is for Jackson. Whatever follows a number or a
      * literal must be a separator, an end or the document's end, which the next read checks.
      */
     private JsonToken number() {
         int start = pos;
-        boolean negative = pos < in.length && in[pos] == '-';
+        boolean negative = pos < end && in[pos] == '-';
         if (negative) {
             pos++;
         }
-        if (pos < in.length && in[pos] == '0') {
+        if (pos < end && in[pos] == '0') {
             pos++;
         } else if (digits() == 0) {
             throw Unusual.INSTANCE;
         }
         fractionDigits = 0;
-        boolean fraction = pos < in.length && in[pos] == '.';
+        boolean fraction = pos < end && in[pos] == '.';
         if (fraction) {
             pos++;
             if ((fractionDigits = digits()) == 0) {
@@ -297,7 +305,7 @@ final class SessionTokens {
 
     private int digits() {
         int start = pos;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
             pos++;
         }
         return pos - start;
@@ -305,7 +313,7 @@ final class SessionTokens {
 
     /** The next byte that is not JSON whitespace, without passing it; -1 at the end. */
     private int skipWhitespace() {
-        while (pos < in.length) {
+        while (pos < end) {
             byte b = in[pos];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return b;
@@ -318,7 +326,7 @@ final class SessionTokens {
     /** Past the closing quote of the name that starts under the parser; returns where the name ends. */
     private int nameEnd() {
         int start = pos;
-        while (pos < in.length) {
+        while (pos < end) {
             int b = in[pos++];
             if (b == '"') {
                 if (pos - 1 - start > MAX_STRING_BYTES) {
@@ -339,7 +347,7 @@ final class SessionTokens {
     /** The string starting at the quote under the parser; plain ASCII is copied as it is. */
     private String string() {
         int start = ++pos;
-        while (pos < in.length) {
+        while (pos < end) {
             byte b = in[pos];
             if (b == '"') {
                 if (pos - start > MAX_STRING_BYTES) {
@@ -358,7 +366,7 @@ final class SessionTokens {
 
     private String decodedString(int start) {
         StringBuilder text = new StringBuilder(pos - start + 16).append(new String(in, start, pos - start, ISO_8859_1));
-        while (pos < in.length) {
+        while (pos < end) {
             if (pos - start > MAX_STRING_BYTES) {
                 throw Unusual.INSTANCE;
             }
@@ -379,7 +387,7 @@ final class SessionTokens {
     }
 
     private char escaped() {
-        if (pos == in.length) {
+        if (pos == end) {
             throw Unusual.INSTANCE;
         }
         return switch (in[pos++]) {
@@ -394,7 +402,7 @@ final class SessionTokens {
             case 'u' -> {
                 int value = 0;
                 for (int i = 0; i < 4; i++) {
-                    int digit = pos < in.length ? Character.digit(in[pos++], 16) : -1;
+                    int digit = pos < end ? Character.digit(in[pos++], 16) : -1;
                     if (digit < 0) {
                         throw Unusual.INSTANCE;
                     }
@@ -431,7 +439,7 @@ final class SessionTokens {
             throw Unusual.INSTANCE;
         }
         for (int i = 0; i < continuations; i++) {
-            int b = pos < in.length ? in[pos++] & 0xff : 0;
+            int b = pos < end ? in[pos++] & 0xff : 0;
             if ((b & 0xc0) != 0x80) {
                 throw Unusual.INSTANCE;
             }
@@ -445,17 +453,17 @@ final class SessionTokens {
     }
 
     /** The member names a reader looks for in one kind of object: plain ASCII, no escapes. */
-    static final class Names {
+    public static final class Names {
 
-        static final Names NONE = new Names();
+        public static final Names NONE = new Names();
 
         /** Any name that is not wanted: a string of its own, equal to none of them. */
-        static final String OTHER = new String("");
+        public static final String OTHER = new String("");
 
         private final String[] names;
         private final byte[][] bytes;
 
-        Names(String... names) {
+        public Names(String... names) {
             this.names = names.clone();
             this.bytes = new byte[names.length][];
             for (int i = 0; i < names.length; i++) {
@@ -475,10 +483,10 @@ final class SessionTokens {
         }
     }
 
-    /** Something the contract does not put there: databind decides what it means. */
-    static final class Unusual extends RuntimeException {
+    /** Something the usual way of writing does not put there: Jackson decides what it means. */
+    public static final class Unusual extends RuntimeException {
 
-        static final Unusual INSTANCE = new Unusual();
+        public static final Unusual INSTANCE = new Unusual();
 
         private Unusual() {
             super(null, null, false, false);
