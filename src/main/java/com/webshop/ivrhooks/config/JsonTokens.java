@@ -145,6 +145,35 @@ public final class JsonTokens {
         }
     }
 
+    /**
+     * Skips the object or array the parser is on the start of by its brackets and string quotes
+     * alone, without checking what is inside. Only for a value that is afterwards found byte for
+     * byte equal to one read with {@link #skipChildren()}'s checks, or read again with them.
+     */
+    public void skipUnchecked() {
+        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+            return;
+        }
+        int nesting = 1;
+        while (pos < end) {
+            byte b = in[pos++];
+            if (b == '"') {
+                while (pos < end && in[pos] != '"') {
+                    pos += in[pos] == '\\' ? 2 : 1;
+                }
+                pos++;
+            } else if (b == '{' || b == '[') {
+                nesting++;
+            } else if ((b == '}' || b == ']') && --nesting == 0) {
+                nameCount = firstName[depth];
+                current = isObject[depth] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+                depth--;
+                return;
+            }
+        }
+        throw Unusual.INSTANCE;
+    }
+
     /** Where the value the parser is on starts in the document. */
     public int valueStart() {
         return valueStart;

@@ -81,10 +81,14 @@ final class SessionReader {
                 preOrder);
     }
 
-    /** Where the value the parser is on starts and ends, past it. */
+    /**
+     * Where the value the parser is on starts and ends, past it. It is skipped unchecked: {@link
+     * #liveBasket} either finds it equal to the snapshot, which is read with every check, or reads it
+     * again with them.
+     */
     private static int[] skipped(JsonTokens tokens) {
         int start = tokens.valueStart();
-        tokens.skipChildren();
+        tokens.skipUnchecked();
         return new int[] {start, tokens.position()};
     }
 
