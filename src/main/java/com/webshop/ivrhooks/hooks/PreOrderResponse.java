@@ -20,9 +20,13 @@ record PreOrderResponse(
     }
 
     static PreOrderResponse of(Session.PreOrder preOrder) {
-        return new PreOrderResponse(Result.SUCCESS,
-                preOrder.basket().items().stream().map(Product::of).toList(),
-                preOrder.totalAmount());
+        List<Session.Item> items = preOrder.basket().items();
+        // a loop, not a stream: a stream's pipeline objects were most of this method's garbage
+        Product[] products = new Product[items.size()];
+        for (int i = 0; i < products.length; i++) {
+            products[i] = Product.of(items.get(i));
+        }
+        return new PreOrderResponse(Result.SUCCESS, List.of(products), preOrder.totalAmount());
     }
 
     /** A basket line as the IVR reads it out; prices are line totals. */
