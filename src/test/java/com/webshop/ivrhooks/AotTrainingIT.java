@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,11 @@ class AotTrainingIT {
         String jar;
         try (Stream<Path> files = Files.list(dir.resolve("app"))) {
             jar = files.filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+        }
+        try (JarFile extracted = new JarFile(jar)) {
+            // the image runs this jar: Netty frees its buffers without a handshake of all threads
+            assertThat(extracted.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
+                    .isEqualTo("ALL-UNNAMED");
         }
         Path cache = dir.resolve("app.aot");
 

@@ -29,6 +29,8 @@ class PackagedJarIT {
 
     private static final String PASSWORD = "Jar-Canary-Pa55";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // logs at start whether it can free direct buffers with malloc's free
+    private static final String NETTY_NATIVE_CLEANER = "io.netty.util.internal.CleanerJava24Linker";
 
     private static RedisServerProcess redis;
     private static Process service;
@@ -42,7 +44,8 @@ class PackagedJarIT {
         log = Files.createTempFile("ivr-hooks-jar", ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dspring.aot.enabled=true", "-jar", System.getProperty("ivr.jar"))
+                "-Dspring.aot.enabled=true", "-Dlogging.level." + NETTY_NATIVE_CLEANER + "=debug",
+                "-jar", System.getProperty("ivr.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -105,6 +108,21 @@ class PackagedJarIT {
         assertThat(first.get("log").get("level").asString()).isEqualTo("INFO");
         assertThat(hookCall(lines, "jar-req-2").get("outcome").asString()).isEqualTo("Input invalid");
         assertThat(hookCall(lines, "jar-req-3").get("outcome").asString()).isEqualTo("Service unavailable");
+    }
+
+    /**
+     * Netty frees Lettuce's buffers with malloc's free, not by closing a shared memory arena, which on
+     * JDK 25 stops every thread of the JVM for a handshake: the jar's manifest enables native access.
+     */
+    @Test
+    void shouldLetNettyFreeItsBuffersWithoutAHandshakeOfAllThreads() throws Exception {
+        List<String> cleanerLines = Files.readAllLines(log).stream().filter(line -> line.contains(NETTY_NATIVE_CLEANER))
+                .toList();
+        assertThat(cleanerLines).isNotEmpty().allSatisfy(line -> {
+            JsonNode parsed = JSON.readTree(line);
+            assertThat(parsed.get("log").get("logger").asString()).isEqualTo(NETTY_NATIVE_CLEANER);
+            assertThat(parsed.get("message").asString()).isEqualTo("java.nio.ByteBuffer.cleaner(): available");
+        });
     }
 
     private static JsonNode hookCall(List<JsonNode> lines, String requestId) {
