@@ -43,19 +43,21 @@ class HookCallFilter extends HttpFilter {
         String endpoint = uri.startsWith("/hooks/ivr/complete") ? "complete" : "pre_order";
         String requestId = requestId(request.getHeader(REQUEST_ID));
         response.setHeader(REQUEST_ID, requestId);
+        HookCall call = HookCall.start(request);
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
             long duration = System.nanoTime() - start;
-            calls.add(new HookCallLog.Call(endpoint, request.getAttribute(HookCall.ORDER_NUMBER),
-                    request.getAttribute(HookCall.REFERENCE_NUMBER), outcome(request, response), duration, requestId));
+            calls.add(new HookCallLog.Call(endpoint, call.orderNumber(), call.referenceNumber(),
+                    outcome(call, response), duration, requestId));
         }
     }
 
     /** "success", the errortext, or the HTTP status for a request that got no envelope (e.g. a GET). */
-    private static String outcome(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(HookCall.RESULT) instanceof Result result) {
+    private static String outcome(HookCall call, HttpServletResponse response) {
+        Result result = call.result();
+        if (result != null) {
             return result.success() ? "success" : result.errorText();
         }
         return "http_" + response.getStatus();

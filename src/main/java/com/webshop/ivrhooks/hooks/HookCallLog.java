@@ -38,7 +38,7 @@ class HookCallLog implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(HookCallFilter.class);
 
     /** A finished call, as its log line and timer need it. */
-    record Call(String endpoint, Object orderNumber, Object referenceNumber, String outcome, long durationNanos,
+    record Call(String endpoint, String orderNumber, String referenceNumber, String outcome, long durationNanos,
             String requestId) {}
 
     private final MeterRegistry meters;

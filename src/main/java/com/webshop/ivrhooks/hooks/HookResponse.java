@@ -16,7 +16,7 @@ sealed interface HookResponse permits PreOrderResponse, CompleteResponse {
      * {@link HookResponseConverter#send}.
      */
     default ResponseEntity<HookResponse> asJson(HttpServletRequest request) {
-        request.setAttribute(HookCall.RESULT, result());
+        HookCall.ended(request, result());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this);
     }
 }

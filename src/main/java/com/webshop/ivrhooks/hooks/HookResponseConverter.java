@@ -100,7 +100,7 @@ class HookResponseConverter extends AbstractHttpMessageConverter<HookResponse> {
      */
     void send(HookResponse response, HttpServletRequest request, HttpServletResponse servletResponse)
             throws IOException {
-        request.setAttribute(HookCall.RESULT, response.result());
+        HookCall.ended(request, response.result());
         servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
         writeTo(response, length -> {
             servletResponse.setContentLength(length);
