@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Where the CPU of each JVM goes under pre_order load, with async-profiler (tools.profiler:
+# async-profiler from Maven Central, fetched with ./mvnw). Starts the jars as bench/run.sh does
+# against one redis-server, warms each up alone, then profiles each alone for one run at 64
+# connections (itimer, 1 ms, attached with jcmd after the warm-up, so the start is not in it).
+# Prints per JVM its calls, CPU per call, samples per 1 000 calls by group of threads, and the
+# share of the samples with each of FRAMES on the stack. Shares within one JVM hold still while
+# this machine's speed drifts; compare them, not times, between runs. The stacks stay in
+# bench/out/profile-NAME.collapsed (one line per stack, the thread first) for a closer look.
+# Usage: bench/profile.sh NAME=JAR[,JAVA_FLAG...] ...
+#   e.g. bench/profile.sh service=target/ivr-hooks-0.1.0-SNAPSHOT.jar \
+#            floor=bench/floor/target/ivr-hooks-floor-0.1.0-SNAPSHOT.jar
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORDERS=${ORDERS:-10000}
+BASKET_ITEMS=${BASKET_ITEMS:-2}
+WARMUP=${WARMUP:-40s}
+DURATION=${DURATION:-20s}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
+PROFILER_VERSION=${PROFILER_VERSION:-4.2}
+FRAMES=${FRAMES:-"RequestBodyReader.read,SessionReader.read,HookResponseConverter.send,VendorGate.admit,HookCallFilter.doFilter,VM_HandshakeAllThreads,ScopedMemoryAccess.closeScope,SerialCollectForAllocation"}
+OUT=bench/out
+mkdir -p "$OUT"
+[ $# -ge 1 ] || { echo "usage: bench/profile.sh NAME=JAR[,JAVA_FLAG...] ..." >&2; exit 1; }
+[ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME
+source bench/lib.sh
+
+profiler_jar=~/.m2/repository/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar
+[ -f "$profiler_jar" ] || ./mvnw -q -B dependency:get -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION" >/dev/null
+AGENT="$OUT/async-profiler-$PROFILER_VERSION/libasyncProfiler.so"
+if [ ! -f "$AGENT" ]; then
+    mkdir -p "$(dirname "$AGENT")"
+    unzip -p "$profiler_jar" linux-x64/libasyncProfiler.so > "$AGENT"
+fi
+# jcmd splits its arguments at '=' unless the agent's options are quoted once more
+agent() { "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$(realpath "$AGENT")" "\"$2\"" >/dev/null; }
+
+declare -a NAMES PORTS PIDS
+trap 'stop_all "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
+start_redis profile-redis.log
+seed ORD-B- "$ORDERS" 0
+for spec in "$@"; do
+    name=${spec%%=*} jar=${spec#*=} flags=()
+    if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
+    [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
+    port=$(free_port)
+    # frames between safepoints too, so that inlined methods keep their own names
+    start_jvm "$name" "$jar" "$port" "$OUT/profile-$name.log" "$(log_format "$jar")" \
+        -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints "${flags[@]}"
+    PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
+done
+
+drive() { # index duration
+    ENDPOINT=pre_order ORDERS=$ORDERS wrk -t2 -c64 -d "$2" -s bench/hooks.lua "http://127.0.0.1:${PORTS[$1]}" |
+        grep '^RESULT'
+}
+echo "warming up the ${#NAMES[@]} JVMs for $WARMUP each, one after another"
+for i in "${!NAMES[@]}"; do drive "$i" "$WARMUP" >/dev/null; done
+
+summary=()
+for i in "${!NAMES[@]}"; do
+    stacks="$OUT/profile-${NAMES[i]}.collapsed"
+    agent "${PIDS[i]}" "start,event=itimer,interval=1ms,threads"
+    before=$(cpu_ticks "${PIDS[i]}")
+    result=$(drive "$i" "$DURATION")
+    after=$(cpu_ticks "${PIDS[i]}")
+    agent "${PIDS[i]}" "stop,file=$(realpath "$OUT")/profile-${NAMES[i]}.collapsed,collapsed"
+    passed "$result" || { echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1; }
+    requests=$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")
+    echo "${NAMES[i]}: $result cpu_us=$(( (after - before) * TICK_US / requests ))"
+    summary+=("$stacks:$requests")
+done
+
+python3 - "$FRAMES" "${summary[@]}" <<'EOF'
+import collections, re, sys
+frames = [f for f in sys.argv[1].split(',') if f]
+for spec in sys.argv[2:]:
+    path, calls = spec.rsplit(':', 1)
+    calls = int(calls)
+    total, threads, hits = 0, collections.Counter(), collections.Counter()
+    for line in open(path):
+        stack, _, count = line.rstrip().rpartition(' ')
+        count = int(count)
+        total += count
+        thread = re.sub(r'\d+', 'N', re.sub(r' tid=\d+', '', stack.split(';', 1)[0]))
+        threads[thread] += count
+        for frame in frames:
+            if frame in stack:
+                hits[frame] += count
+    print(f"\n{path}: {1000 * total / calls:.2f} samples per 1 000 calls")
+    for thread, count in threads.most_common(8):
+        print(f"  {1000 * count / calls:6.2f}  {thread}")
+    for frame in frames:
+        print(f"  {100 * hits[frame] / total:5.2f} %  {frame}")
+EOF
