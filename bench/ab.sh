@@ -34,14 +34,7 @@ trap 'stop_all "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
 start_redis ab-redis.log
 seed ORD-B- "$ORDERS" 0
 
-for spec in "$@"; do
-    name=${spec%%=*} jar=${spec#*=} flags=()
-    if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
-    [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
-    port=$(free_port)
-    start_jvm "$name" "$jar" "$port" "$OUT/ab-$name.log" "$(log_format "$jar")" "${flags[@]}"
-    PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
-done
+start_jvms ab "$@"
 
 drive() { # index duration: one JVM's wrk
     ENDPOINT=pre_order ORDERS=$ORDERS wrk -t"$WRK_THREADS" -c "$CONNECTIONS" -d "$2" -s bench/hooks.lua \

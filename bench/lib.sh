@@ -1,5 +1,11 @@
 # Sourced by the bench scripts.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# A free port other than any given: the kernel may hand the same free port to two calls in a row
+free_port() { # [port ...]
+    python3 -c 'import socket, sys
+while True:
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    if str(port) not in sys.argv[1:]: print(port); break' "$@"
+}
 
 # A starting service is polled with bash's own /dev/tcp and read -t, so no process is started per
 # poll: a curl every 10 ms took about 40 % of a core, which the JVM, with both cores busy during its
@@ -75,13 +81,30 @@ seed() { # prefix count shared
 start_jvm() { # name jar port log log_format [java flags ...]
     local name=$1 jar=$2 port=$3 log=$4 format=$5
     shift 5
-    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$(free_port) \
+    env IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$(free_port "$port") \
         SPRING_DATA_REDIS_PORT="$REDIS_PORT" ${format:+LOGGING_STRUCTURED_FORMAT_CONSOLE=$format} \
         "$JAVA_HOME/bin/java" $JVM_FLAGS "$@" -jar "$jar" > >(tail -n 1000 > "$log") 2>&1 &
     STARTED_PID=$!
     until answered POST "$port" /hooks/ivr/pre_order/ '{"username":"bench","password":"bench-pass","orderNumber":"ORD-B-0"}' 2>/dev/null; do
         kill -0 "$STARTED_PID" 2>/dev/null || { sleep 1; echo "$name did not start: see $log" >&2; exit 1; }
         pause 0.02
+    done
+}
+
+# Starts a JVM for each NAME=JAR[,JAVA_FLAG...] as start_jvm does, each logging to $OUT/PREFIX-NAME.log,
+# with the java flags in the array COMMON_FLAGS, where set, before its own; appends to the caller's
+# arrays NAMES, PORTS and PIDS. A JAR with "floor" in its name logs no line per call.
+start_jvms() { # prefix spec ...
+    local prefix=$1 spec name jar port flags
+    shift
+    for spec in "$@"; do
+        name=${spec%%=*} jar=${spec#*=} flags=()
+        if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
+        [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
+        port=$(free_port)
+        start_jvm "$name" "$jar" "$port" "$OUT/$prefix-$name.log" "$(log_format "$jar")" \
+            ${COMMON_FLAGS[@]+"${COMMON_FLAGS[@]}"} "${flags[@]}"
+        PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
     done
 }
 

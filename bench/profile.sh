@@ -41,16 +41,9 @@ declare -a NAMES PORTS PIDS
 trap 'stop_all "${PIDS[@]}" ${STARTED_PID:-} ${REDIS_PID:-}' EXIT
 start_redis profile-redis.log
 seed ORD-B- "$ORDERS" 0
-for spec in "$@"; do
-    name=${spec%%=*} jar=${spec#*=} flags=()
-    if [[ $jar == *,* ]]; then IFS=, read -r -a flags <<<"${jar#*,}"; jar=${jar%%,*}; fi
-    [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
-    port=$(free_port)
-    # frames between safepoints too, so that inlined methods keep their own names
-    start_jvm "$name" "$jar" "$port" "$OUT/profile-$name.log" "$(log_format "$jar")" \
-        -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints "${flags[@]}"
-    PIDS+=("$STARTED_PID") NAMES+=("$name") PORTS+=("$port")
-done
+# frames between safepoints too, so that inlined methods keep their own names
+COMMON_FLAGS=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
+start_jvms profile "$@"
 
 drive() { # index duration
     ENDPOINT=pre_order ORDERS=$ORDERS wrk -t2 -c64 -d "$2" -s bench/hooks.lua "http://127.0.0.1:${PORTS[$1]}" |

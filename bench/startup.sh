@@ -25,7 +25,10 @@ APP_JAR=$(ls "$OUT"/app/ivr-hooks-*.jar)
 CACHE=()
 if [ "$AOT" = 1 ]; then
     # the Dockerfile's training run
-    JAVA=$JAVA TRAINING_REDIS_PORT=$(free_port) TRAINING_PORT=$(free_port) TRAINING_MANAGEMENT_PORT=$(free_port) \
+    training_redis_port=$(free_port)
+    training_port=$(free_port "$training_redis_port")
+    JAVA=$JAVA TRAINING_REDIS_PORT=$training_redis_port TRAINING_PORT=$training_port \
+        TRAINING_MANAGEMENT_PORT=$(free_port "$training_redis_port" "$training_port") \
         LOGGING_STRUCTURED_FORMAT_CONSOLE=com.webshop.ivrhooks.config.EcsLogFormatter \
         deploy/aot-training.sh "$OUT/app.aot" $JVM_FLAGS -jar "$APP_JAR"
     CACHE=(-XX:AOTCache="$OUT/app.aot")
@@ -48,7 +51,8 @@ cpu_split() { # pid
 
 first=() ready=() cpu=() cpu_main=() cpu_jit=()
 for run in $(seq 1 "$RUNS"); do
-    APP_PORT=$(free_port) MGMT_PORT=$(free_port)
+    APP_PORT=$(free_port)
+    MGMT_PORT=$(free_port "$APP_PORT")
     START=$EPOCHREALTIME
     IVR_USERNAME=bench IVR_PASSWORD=bench-pass SERVER_PORT=$APP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT \
         SPRING_DATA_REDIS_PORT=$REDIS_PORT LOGGING_STRUCTURED_FORMAT_CONSOLE=com.webshop.ivrhooks.config.EcsLogFormatter \
