@@ -1,6 +1,5 @@
 package com.webshop.ivrhooks.hooks;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 
 /** An IPv4 or IPv6 network in CIDR notation, e.g. {@code 10.0.0.0/8} or {@code fd00::/8}. */
@@ -21,17 +20,32 @@ record Network(byte[] prefix, int prefixLength) {
         }
     }
 
-    boolean contains(String address) {
-        byte[] candidate;
+    /** The address's bytes, 4 or 16, or null where it is not an address literal. */
+    static byte[] address(String literal) {
         try {
-            candidate = InetAddress.ofLiteral(address).getAddress();
+            return InetAddress.ofLiteral(literal).getAddress();
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    boolean contains(String address) {
+        return contains(address(address));
+    }
+
+    /** Whether the address's first {@code prefixLength} bits are the prefix's, compared byte by byte. */
+    boolean contains(byte[] address) {
+        if (address == null || address.length != prefix.length) {
             return false;
         }
-        if (candidate.length != prefix.length) {
-            return false;
+        int wholeBytes = prefixLength / 8;
+        for (int i = 0; i < wholeBytes; i++) {
+            if (address[i] != prefix[i]) {
+                return false;
+            }
         }
-        int shift = prefix.length * 8 - prefixLength;
-        return new BigInteger(1, candidate).shiftRight(shift).equals(new BigInteger(1, prefix).shiftRight(shift));
+        int restBits = prefixLength % 8;
+        int mask = (0xff << (8 - restBits)) & 0xff;
+        return restBits == 0 || (address[wholeBytes] & mask) == (prefix[wholeBytes] & mask);
     }
 }

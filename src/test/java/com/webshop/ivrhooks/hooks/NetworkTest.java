@@ -1,5 +1,7 @@
 package com.webshop.ivrhooks.hooks;
 
+import java.math.BigInteger;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,26 @@ class NetworkTest {
         assertThat(Network.parse("192.0.2.7").contains("192.0.2.8")).isFalse();
         assertThat(Network.parse("2001:db8::/32").contains("2001:db8:ffff::1")).isTrue();
         assertThat(Network.parse("0.0.0.0/0").contains("203.0.113.1")).isTrue();
+    }
+
+    @Test
+    void shouldAgreeWithTheNumericPrefixRuleOnRandomAddressesAndLengths() {
+        Random random = new Random(20261207L);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] prefix = new byte[random.nextBoolean() ? 4 : 16];
+            random.nextBytes(prefix);
+            int length = random.nextInt(prefix.length * 8 + 1);
+            byte[] address = prefix.clone();
+            // near misses: the prefix with one bit flipped somewhere
+            int flipped = random.nextInt(prefix.length * 8);
+            address[flipped / 8] ^= (byte) (0x80 >>> (flipped % 8));
+            int shift = prefix.length * 8 - length;
+            boolean expected = new BigInteger(1, address).shiftRight(shift)
+                    .equals(new BigInteger(1, prefix).shiftRight(shift));
+            assertThat(new Network(prefix, length).contains(address)).as("bit %d of /%d", flipped, length)
+                    .isEqualTo(expected)
+                    .isEqualTo(flipped >= length);
+        }
     }
 
     @Test
