@@ -29,10 +29,6 @@ record Network(byte[] prefix, int prefixLength) {
         }
     }
 
-    boolean contains(String address) {
-        return contains(address(address));
-    }
-
     /** Whether the address's first {@code prefixLength} bits are the prefix's, compared byte by byte. */
     boolean contains(byte[] address) {
         if (address == null || address.length != prefix.length) {

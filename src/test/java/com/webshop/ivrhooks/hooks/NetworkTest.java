@@ -13,20 +13,20 @@ class NetworkTest {
     void shouldMatchAddressesInsideTheNetworkOnly() {
         Network network = Network.parse("10.20.0.0/14");
 
-        assertThat(network.contains("10.20.0.1")).isTrue();
-        assertThat(network.contains("10.23.255.255")).isTrue();
-        assertThat(network.contains("10.24.0.0")).isFalse();
-        assertThat(network.contains("::ffff:10.21.3.4")).isTrue();
-        assertThat(network.contains("fd00::1")).isFalse();
-        assertThat(network.contains("not-an-address")).isFalse();
+        assertThat(contains(network, "10.20.0.1")).isTrue();
+        assertThat(contains(network, "10.23.255.255")).isTrue();
+        assertThat(contains(network, "10.24.0.0")).isFalse();
+        assertThat(contains(network, "::ffff:10.21.3.4")).isTrue();
+        assertThat(contains(network, "fd00::1")).isFalse();
+        assertThat(contains(network, "not-an-address")).isFalse();
     }
 
     @Test
     void shouldTreatASingleAddressAsAFullLengthPrefix() {
-        assertThat(Network.parse("192.0.2.7").contains("192.0.2.7")).isTrue();
-        assertThat(Network.parse("192.0.2.7").contains("192.0.2.8")).isFalse();
-        assertThat(Network.parse("2001:db8::/32").contains("2001:db8:ffff::1")).isTrue();
-        assertThat(Network.parse("0.0.0.0/0").contains("203.0.113.1")).isTrue();
+        assertThat(contains(Network.parse("192.0.2.7"), "192.0.2.7")).isTrue();
+        assertThat(contains(Network.parse("192.0.2.7"), "192.0.2.8")).isFalse();
+        assertThat(contains(Network.parse("2001:db8::/32"), "2001:db8:ffff::1")).isTrue();
+        assertThat(contains(Network.parse("0.0.0.0/0"), "203.0.113.1")).isTrue();
     }
 
     @Test
@@ -54,5 +54,10 @@ class NetworkTest {
         assertThatThrownBy(() -> Network.parse("10.0.0.0/33")).hasMessageContaining("ivr.allowed-networks");
         assertThatThrownBy(() -> Network.parse("example.com/8")).hasMessageContaining("ivr.allowed-networks");
         assertThatThrownBy(() -> Network.parse("10.0.0.0/x")).hasMessageContaining("ivr.allowed-networks");
+    }
+
+    /** As the gate asks: the caller's address parsed, then matched. */
+    private static boolean contains(Network network, String address) {
+        return network.contains(Network.address(address));
     }
 }
