@@ -54,12 +54,12 @@ for i in "${!NAMES[@]}"; do drive "$i" "$WARMUP" >/dev/null; done
 
 summary=()
 for i in "${!NAMES[@]}"; do
-    stacks="$OUT/profile-${NAMES[i]}.collapsed"
+    stacks="$(realpath "$OUT")/profile-${NAMES[i]}.collapsed"
     agent "${PIDS[i]}" "start,event=itimer,interval=1ms,threads"
     before=$(cpu_ticks "${PIDS[i]}")
     result=$(drive "$i" "$DURATION")
     after=$(cpu_ticks "${PIDS[i]}")
-    agent "${PIDS[i]}" "stop,file=$(realpath "$OUT")/profile-${NAMES[i]}.collapsed,collapsed"
+    agent "${PIDS[i]}" "stop,file=$stacks,collapsed"
     passed "$result" || { echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1; }
     requests=$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")
     echo "${NAMES[i]}: $result cpu_us=$(( (after - before) * TICK_US / requests ))"
