@@ -7,6 +7,9 @@
 # share of the samples with each of FRAMES on the stack. Shares within one JVM hold still while
 # this machine's speed drifts; compare them, not times, between runs. The stacks stay in
 # bench/out/profile-NAME.collapsed (one line per stack, the thread first) for a closer look.
+# EVENT=alloc profiles the heap's allocations instead and prints bytes per call, as async-profiler
+# estimates them from its samples of new TLABs; it does not see the virtual threads' stack chunks,
+# which bench/chunks.sh counts.
 # Usage: bench/profile.sh NAME=JAR[,JAVA_FLAG...] ...
 #   e.g. bench/profile.sh service=target/ivr-hooks-0.1.0-SNAPSHOT.jar \
 #            floor=bench/floor/target/ivr-hooks-floor-0.1.0-SNAPSHOT.jar
@@ -19,6 +22,12 @@ WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-20s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
 PROFILER_VERSION=${PROFILER_VERSION:-4.2}
+EVENT=${EVENT:-cpu}
+case $EVENT in
+    cpu) START=event=itimer,interval=1ms STOP=collapsed ;;
+    alloc) START=event=alloc STOP=collapsed,total ;;
+    *) echo "EVENT: cpu or alloc" >&2; exit 1 ;;
+esac
 FRAMES=${FRAMES:-"RequestBodyReader.read,SessionReader.read,HookResponseConverter.send,VendorGate.admit,HookCallFilter.doFilter,VM_HandshakeAllThreads,ScopedMemoryAccess.closeScope,SerialCollectForAllocation"}
 OUT=bench/out
 mkdir -p "$OUT"
@@ -55,21 +64,23 @@ for i in "${!NAMES[@]}"; do drive "$i" "$WARMUP" >/dev/null; done
 summary=()
 for i in "${!NAMES[@]}"; do
     stacks="$(realpath "$OUT")/profile-${NAMES[i]}.collapsed"
-    agent "${PIDS[i]}" "start,event=itimer,interval=1ms,threads"
+    agent "${PIDS[i]}" "start,$START,threads"
     before=$(cpu_ticks "${PIDS[i]}")
     result=$(drive "$i" "$DURATION")
     after=$(cpu_ticks "${PIDS[i]}")
-    agent "${PIDS[i]}" "stop,file=$stacks,collapsed"
+    agent "${PIDS[i]}" "stop,file=$stacks,$STOP"
     passed "$result" || { echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1; }
     requests=$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")
     echo "${NAMES[i]}: $result cpu_us=$(( (after - before) * TICK_US / requests ))"
     summary+=("$stacks:$requests")
 done
 
-python3 - "$FRAMES" "${summary[@]}" <<'EOF'
+python3 - "$EVENT" "$FRAMES" "${summary[@]}" <<'EOF'
 import collections, re, sys
-frames = [f for f in sys.argv[1].split(',') if f]
-for spec in sys.argv[2:]:
+# per call: CPU samples per 1 000 calls, or bytes
+scale, unit = (1000, "samples per 1 000 calls") if sys.argv[1] == "cpu" else (1, "bytes per call")
+frames = [f for f in sys.argv[2].split(',') if f]
+for spec in sys.argv[3:]:
     path, calls = spec.rsplit(':', 1)
     calls = int(calls)
     total, threads, hits = 0, collections.Counter(), collections.Counter()
@@ -82,9 +93,9 @@ for spec in sys.argv[2:]:
         for frame in frames:
             if frame in stack:
                 hits[frame] += count
-    print(f"\n{path}: {1000 * total / calls:.2f} samples per 1 000 calls")
+    print(f"\n{path}: {scale * total / calls:.2f} {unit}")
     for thread, count in threads.most_common(8):
-        print(f"  {1000 * count / calls:6.2f}  {thread}")
+        print(f"  {scale * count / calls:8.2f}  {thread}")
     for frame in frames:
         print(f"  {100 * hits[frame] / total:5.2f} %  {frame}")
 EOF
