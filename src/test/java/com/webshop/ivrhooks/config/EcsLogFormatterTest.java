@@ -180,8 +180,20 @@ class EcsLogFormatterTest {
         LoggingEvent middleLine = event("y".repeat(2_000), null);
         LoggingEvent shortLine = event("hook call", null);
         shortLine.addKeyValuePair(new KeyValuePair("endpoint", "pre_order"));
+        // the names that repeat from line to line are escaped once: another thread, logger or key must show
+        LoggingEvent otherNames = new LoggingEvent(EcsLogFormatterTest.class.getName(),
+                ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.example.\"Other\""), Level.WARN,
+                "hook call", null, null);
+        otherNames.setInstant(Instant.parse("2026-11-23T16:25:17Z"));
+        otherNames.setThreadName("hook-call-log\n");
+        otherNames.addKeyValuePair(new KeyValuePair("outcome", "success"));
+        LoggingEvent manyPairs = event("hook call", null);
+        for (int i = 0; i < 12; i++) {
+            manyPairs.addKeyValuePair(new KeyValuePair("key\t" + i, i));
+        }
 
-        for (LoggingEvent event : List.of(shortLine, longLine, shortLine, middleLine, shortLine, shortLine)) {
+        for (LoggingEvent event : List.of(shortLine, longLine, shortLine, middleLine, shortLine, shortLine,
+                otherNames, shortLine, manyPairs, otherNames, manyPairs, shortLine)) {
             EcsLogFormatter fresh = new EcsLogFormatter(new MockEnvironment()
                     .withProperty("spring.application.name", "ivr-hooks")
                     .withProperty("spring.application.version", "1.2.3")
