@@ -78,8 +78,7 @@ public final class JsonTokens {
             throw Unusual.INSTANCE;
         }
         if (!nextItem(']')) {
-            depth--;
-            return current = JsonToken.END_ARRAY;
+            return current = close();
         }
         return current = value();
     }
@@ -95,9 +94,7 @@ public final class JsonTokens {
             throw Unusual.INSTANCE;
         }
         if (!nextItem('}')) {
-            nameCount = firstName[depth];
-            depth--;
-            current = JsonToken.END_OBJECT;
+            current = close();
             return null;
         }
         if (skipWhitespace() != '"') {
@@ -165,13 +162,17 @@ public final class JsonTokens {
             } else if (b == '{' || b == '[') {
                 nesting++;
             } else if ((b == '}' || b == ']') && --nesting == 0) {
-                nameCount = firstName[depth];
-                current = isObject[depth] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
-                depth--;
+                current = close();
                 return;
             }
         }
         throw Unusual.INSTANCE;
+    }
+
+    /** Leaves the innermost object or array, and forgets its names; returns its end. */
+    private JsonToken close() {
+        nameCount = firstName[depth];
+        return isObject[depth--] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
     }
 
     /** Where the value the parser is on starts in the document. */
