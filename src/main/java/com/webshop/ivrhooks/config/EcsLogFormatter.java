@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +69,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     private final AtomicReference<Utf8Json> spare = new AtomicReference<>();
 
     public EcsLogFormatter(Environment environment) {
+        Arrays.fill(keys, Escaped.of(""));
         Long pid = environment.getProperty("spring.application.pid", Long.class);
         this.processMembers = asciiBytes("},\"process\":{" + (pid == null ? "" : "\"pid\":" + pid + ",")
                 + "\"thread\":{\"name\":");
@@ -147,10 +149,7 @@ public class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
         if (index >= keys.length) {
             return Escaped.of(key).json();
         }
-        Escaped last = keys[index];
-        Escaped escaped = last == null ? Escaped.of(key) : last.reusedFor(key);
-        keys[index] = escaped;
-        return escaped.json();
+        return (keys[index] = keys[index].reusedFor(key)).json();
     }
 
     /**
