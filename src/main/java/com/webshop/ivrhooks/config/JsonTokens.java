@@ -341,12 +341,15 @@ public final class JsonTokens {
         return pos - start;
     }
 
-    /** The next byte that is not JSON whitespace, without passing it; -1 at the end. */
+    /**
+     * The next byte that is not JSON whitespace, from 0 to 255, without passing it; -1 at the end,
+     * which no byte may pass for.
+     */
     private int skipWhitespace() {
         while (pos < end) {
             byte b = in[pos];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return b;
+                return b & 0xff;
             }
             pos++;
         }

@@ -4,6 +4,7 @@ import com.webshop.ivrhooks.support.ApplicationJson;
 import com.webshop.ivrhooks.support.SessionDocuments;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,21 @@ class SessionReaderTest {
         assertThat(basketLast.basket()).isSameAs(basketLast.preOrder().basket());
         Session spaced = reader.streamed(bytes(documents.get(2)));
         assertThat(spaced.basket()).isNotSameAs(spaced.preOrder().basket()).isEqualTo(spaced.preOrder().basket());
+    }
+
+    @Test
+    void shouldLeaveAnyByteAfterTheDocumentToDatabind() {
+        byte[] standard = bytes(SessionDocuments.standard("ORD-1"));
+        List<byte[]> documents = new ArrayList<>();
+        for (int b = 0; b < 256; b++) {
+            byte[] document = Arrays.copyOf(standard, standard.length + 2);
+            document[standard.length] = (byte) b;
+            document[standard.length + 1] = '\n';
+            documents.add(document);
+        }
+
+        // only whitespace may follow: a 0xFF byte once passed for the document's end
+        assertThat(compareAllBytes(documents)).as("documents read off the token stream").isEqualTo(4);
     }
 
     @Test
