@@ -2,6 +2,7 @@ package com.webshop.ivrhooks.config;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Set;
 import tools.jackson.core.JsonToken;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
@@ -35,14 +36,18 @@ public final class JsonTokens {
     private int numberEnd;
     private int numberDigits;
     private int fractionDigits;
-    // the open objects and arrays, innermost last, and the names of each open object's members
+    // the number's digits without the point, read as it is scanned; only used up to 18 digits
+    private long unscaled;
+    // the open objects and arrays, innermost last; of each open object, the wanted names it has had
+    // (a bit per name) and where its other names start in the tables below
     private final boolean[] isObject = new boolean[MAX_DEPTH + 1];
     private final boolean[] isEmpty = new boolean[MAX_DEPTH + 1];
+    private final int[] wantedSeen = new int[MAX_DEPTH + 1];
     private final int[] firstName = new int[MAX_DEPTH + 1];
     private int depth;
-    // where each name of the open objects is in the document, for the duplicate check
-    private int[] nameStarts = new int[32];
-    private int[] nameEnds = new int[32];
+    // where each other name of the open objects is in the document, for the duplicate check
+    private int[] nameStarts = new int[16];
+    private int[] nameEnds = new int[16];
     private int nameCount;
 
     public JsonTokens(byte[] document) {
@@ -101,8 +106,35 @@ public final class JsonTokens {
             throw Unusual.INSTANCE;
         }
         int start = ++pos;
-        int end = nameEnd();
-        // well-formed UTF-8 without escapes: the same name is the same bytes
+        String name;
+        // a wanted name is found by its bytes and closing quote, without a scan of its own
+        int index = wanted.at(in, start, end);
+        if (index >= 0) {
+            if ((wantedSeen[depth] & 1 << index) != 0) {
+                throw Unusual.INSTANCE;
+            }
+            wantedSeen[depth] |= 1 << index;
+            pos = start + wanted.bytes[index].length + 1;
+            name = wanted.names[index];
+        } else {
+            other(start, nameEnd());
+            name = Names.OTHER;
+        }
+        if (skipWhitespace() != ':') {
+            throw Unusual.INSTANCE;
+        }
+        pos++;
+        afterName = true;
+        current = JsonToken.PROPERTY_NAME;
+        return name;
+    }
+
+    /**
+     * Notes a name that is none of the wanted ones, refusing a duplicate. Well-formed UTF-8 without
+     * escapes: the same name is the same bytes, and it differs from every wanted name, which would
+     * have been found.
+     */
+    private void other(int start, int end) {
         for (int i = firstName[depth]; i < nameCount; i++) {
             if (nameEnds[i] - nameStarts[i] == end - start
                     && Arrays.equals(in, nameStarts[i], nameEnds[i], in, start, end)) {
@@ -118,13 +150,6 @@ public final class JsonTokens {
         }
         nameStarts[nameCount] = start;
         nameEnds[nameCount++] = end;
-        if (skipWhitespace() != ':') {
-            throw Unusual.INSTANCE;
-        }
-        pos++;
-        afterName = true;
-        current = JsonToken.PROPERTY_NAME;
-        return wanted.find(in, start, end);
     }
 
     /** Skips the object or array the parser is on the start of, checking it as strictly as the rest. */
@@ -143,30 +168,21 @@ public final class JsonTokens {
     }
 
     /**
-     * Skips the object or array the parser is on the start of by its brackets and string quotes
-     * alone, without checking what is inside. Only for a value that is afterwards found byte for
-     * byte equal to one read with {@link #skipChildren()}'s checks, or read again with them.
+     * Skips the object or array the parser is on the start of where its bytes are those from {@code
+     * start} to {@code end} of the document: an object or array this reader has read whole, with its
+     * checks. The same bytes are the same value, and end where it ends. Returns whether it skipped.
      */
-    public void skipUnchecked() {
-        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
-            return;
+    public boolean skipIfSameAs(int start, int end) {
+        if ((current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) || pos != valueStart + 1) {
+            return false;
         }
-        int nesting = 1;
-        while (pos < end) {
-            byte b = in[pos++];
-            if (b == '"') {
-                while (pos < end && in[pos] != '"') {
-                    pos += in[pos] == '\\' ? 2 : 1;
-                }
-                pos++;
-            } else if (b == '{' || b == '[') {
-                nesting++;
-            } else if ((b == '}' || b == ']') && --nesting == 0) {
-                current = close();
-                return;
-            }
+        int valueEnd = valueStart + (end - start);
+        if (valueEnd > this.end || !Arrays.equals(in, valueStart, valueEnd, in, start, end)) {
+            return false;
         }
-        throw Unusual.INSTANCE;
+        pos = valueEnd;
+        current = close();
+        return true;
     }
 
     /** Leaves the innermost object or array, and forgets its names; returns its end. */
@@ -202,12 +218,12 @@ public final class JsonTokens {
         if (current != JsonToken.VALUE_NUMBER_INT || numberDigits > 10) {
             return false;
         }
-        long value = unscaled();
+        long value = signed();
         return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
     }
 
     public int getIntValue() {
-        return (int) unscaled();
+        return (int) signed();
     }
 
     /** The number with the scale it is written with, as {@code new BigDecimal(text)}. */
@@ -215,19 +231,12 @@ public final class JsonTokens {
         if (numberDigits > 18) {
             return new BigDecimal(getString());
         }
-        return BigDecimal.valueOf(unscaled(), fractionDigits);
+        return BigDecimal.valueOf(signed(), fractionDigits);
     }
 
-    /** The digits without the point, at most 18 of them. */
-    private long unscaled() {
-        long value = 0;
-        boolean negative = in[numberStart] == '-';
-        for (int i = negative ? numberStart + 1 : numberStart; i < numberEnd; i++) {
-            if (in[i] != '.') {
-                value = value * 10 + (in[i] - '0');
-            }
-        }
-        return negative ? -value : value;
+    /** The digits without the point, at most 18 of them, with the number's sign. */
+    private long signed() {
+        return in[numberStart] == '-' ? -unscaled : unscaled;
     }
 
     /** Past the separator before an open container's next item; false, past its end, where it ends. */
@@ -290,6 +299,7 @@ public final class JsonTokens {
         depth++;
         isObject[depth] = object;
         isEmpty[depth] = true;
+        wantedSeen[depth] = 0;
         firstName[depth] = nameCount;
     }
 
@@ -311,6 +321,7 @@ public final class JsonTokens {
         if (negative) {
             pos++;
         }
+        unscaled = 0;
         if (pos < end && in[pos] == '0') {
             pos++;
         } else if (digits() == 0) {
@@ -333,12 +344,17 @@ public final class JsonTokens {
         return fraction ? JsonToken.VALUE_NUMBER_FLOAT : JsonToken.VALUE_NUMBER_INT;
     }
 
+    /** Past the digits under the parser, adding them to {@link #unscaled}; returns how many. */
     private int digits() {
         int start = pos;
-        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-            pos++;
+        int at = start;
+        long value = unscaled;
+        while (at < end && in[at] >= '0' && in[at] <= '9') {
+            value = value * 10 + (in[at++] - '0');
         }
-        return pos - start;
+        unscaled = value;
+        pos = at;
+        return at - start;
     }
 
     /**
@@ -346,32 +362,40 @@ public final class JsonTokens {
      * which no byte may pass for.
      */
     private int skipWhitespace() {
-        while (pos < end) {
-            byte b = in[pos];
+        int at = pos;
+        while (at < end) {
+            byte b = in[at];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                pos = at;
                 return b & 0xff;
             }
-            pos++;
+            at++;
         }
+        pos = at;
         return -1;
     }
 
     /** Past the closing quote of the name that starts under the parser; returns where the name ends. */
     private int nameEnd() {
+        byte[] in = this.in;
         int start = pos;
-        while (pos < end) {
-            int b = in[pos++];
+        int at = start;
+        while (at < end) {
+            int b = in[at++];
             if (b == '"') {
-                if (pos - 1 - start > MAX_STRING_BYTES) {
+                if (at - 1 - start > MAX_STRING_BYTES) {
                     throw Unusual.INSTANCE;
                 }
-                return pos - 1;
+                pos = at;
+                return at - 1;
             }
             if (b == '\\' || (b >= 0 && b < 0x20)) {
                 throw Unusual.INSTANCE;
             }
             if (b < 0) {
+                pos = at;
                 utf8(b & 0xff);
+                at = pos;
             }
         }
         throw Unusual.INSTANCE;
@@ -379,20 +403,24 @@ public final class JsonTokens {
 
     /** The string starting at the quote under the parser; plain ASCII is copied as it is. */
     private String string() {
-        int start = ++pos;
-        while (pos < end) {
-            byte b = in[pos];
+        byte[] in = this.in;
+        int start = pos + 1;
+        int at = start;
+        while (at < end) {
+            byte b = in[at];
             if (b == '"') {
-                if (pos - start > MAX_STRING_BYTES) {
+                if (at - start > MAX_STRING_BYTES) {
                     throw Unusual.INSTANCE;
                 }
-                return new String(in, start, pos++ - start, ISO_8859_1);
+                pos = at + 1;
+                return new String(in, start, at - start, ISO_8859_1);
             }
             if (b == '\\' || b < 0x20) {
                 // a backslash, a control character, or (as a negative byte) the start of a multi-byte character
+                pos = at;
                 return decodedString(start);
             }
-            pos++;
+            at++;
         }
         throw Unusual.INSTANCE;
     }
@@ -485,7 +513,11 @@ public final class JsonTokens {
         return codePoint;
     }
 
-    /** The member names a reader looks for in one kind of object: plain ASCII, no escapes. */
+    /**
+     * The member names a reader looks for in one kind of object: at most 32, distinct, of printable
+     * ASCII other than the quote and the backslash, so that one is in a document exactly where its
+     * bytes and then a quote are.
+     */
     public static final class Names {
 
         public static final Names NONE = new Names();
@@ -497,22 +529,39 @@ public final class JsonTokens {
         private final byte[][] bytes;
 
         public Names(String... names) {
+            if (names.length > Integer.SIZE || Set.copyOf(Arrays.asList(names)).size() != names.length) {
+                throw new IllegalArgumentException("at most 32 distinct names");
+            }
             this.names = names.clone();
             this.bytes = new byte[names.length][];
             for (int i = 0; i < names.length; i++) {
+                if (!names[i].chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                    throw new IllegalArgumentException("not a plain name: " + names[i]);
+                }
                 bytes[i] = names[i].getBytes(ISO_8859_1);
             }
         }
 
-        private String find(byte[] document, int start, int end) {
-            // the lengths alone tell most names apart: no comparison of the bytes
+        /** The index of the name whose bytes, and then a quote, start at {@code start}; -1 if none. */
+        private int at(byte[] document, int start, int end) {
             for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i].length == end - start
-                        && Arrays.equals(bytes[i], 0, bytes[i].length, document, start, end)) {
-                    return names[i];
+                byte[] name = bytes[i];
+                int after = start + name.length;
+                // names a few bytes long: a loop of their own beats a call to Arrays.equals
+                if (after < end && document[after] == '"' && startsWith(document, start, name)) {
+                    return i;
                 }
             }
-            return OTHER;
+            return -1;
+        }
+
+        private static boolean startsWith(byte[] document, int start, byte[] name) {
+            for (int i = 0; i < name.length; i++) {
+                if (document[start + i] != name[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -9,7 +9,6 @@ import com.webshop.ivrhooks.preorder.Session.PaymentOption;
 import com.webshop.ivrhooks.preorder.Session.PreOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -52,64 +51,58 @@ final class SessionReader {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Session session = session(tokens, document);
+            Session session = session(tokens);
             return tokens.nextToken() == null ? session : null;
         } catch (Unusual e) {
             return null;
         }
     }
 
-    private static Session session(JsonTokens tokens, byte[] document) {
+    private static Session session(JsonTokens tokens) {
         String orderNumber = null;
         String currency = null;
         PaymentOption paymentOption = null;
+        Basket live = null;
         PreOrder preOrder = null;
-        int[] live = null;
-        int[] snapshot = new int[2];
+        Baskets baskets = new Baskets();
         for (String name = tokens.nextName(SESSION); name != null; name = tokens.nextName(SESSION)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
                 case "orderNumber" -> orderNumber = string(tokens, token);
                 case "currency" -> currency = string(tokens, token);
                 case "paymentOption" -> paymentOption = object(tokens, token, SessionReader::paymentOption);
-                case "basket" -> live = skipped(tokens);
-                case "preOrder" -> preOrder = object(tokens, token, inner -> preOrder(inner, snapshot));
+                case "basket" -> live = baskets.read(tokens, token);
+                case "preOrder" -> preOrder = object(tokens, token, inner -> preOrder(inner, baskets));
                 default -> tokens.skipChildren();
             }
         }
-        return new Session(orderNumber, currency, paymentOption, liveBasket(document, live, preOrder, snapshot),
-                preOrder);
+        return new Session(orderNumber, currency, paymentOption, live, preOrder);
     }
 
     /**
-     * Where the value the parser is on starts and ends, past it. It is skipped unchecked: {@link
-     * #liveBasket} either finds it equal to the snapshot, which is read with every check, or reads it
-     * again with them.
+     * The live basket and the pre-order's snapshot of it. Where the checkout has not touched the live
+     * one, the two are written as the same bytes, and the same bytes read the same: the second is
+     * then the first, without a read of its own.
      */
-    private static int[] skipped(JsonTokens tokens) {
-        int start = tokens.valueStart();
-        tokens.skipUnchecked();
-        return new int[] {start, tokens.position()};
-    }
+    private static final class Baskets {
 
-    /**
-     * The live basket. Where the checkout has not touched it, it is written exactly as the
-     * pre-order's snapshot, and the same bytes read the same: the snapshot, already read, is it.
-     */
-    private static Basket liveBasket(byte[] document, int[] live, PreOrder preOrder, int[] snapshot) {
-        if (live == null) {
-            return null;
+        private Basket first;
+        private int firstStart = -1;
+        private int firstEnd;
+
+        Basket read(JsonTokens tokens, JsonToken token) {
+            if (token == JsonToken.START_OBJECT && firstStart >= 0 && tokens.skipIfSameAs(firstStart, firstEnd)) {
+                return first;
+            }
+            int start = tokens.valueStart();
+            Basket basket = object(tokens, token, SessionReader::basket);
+            if (token == JsonToken.START_OBJECT && firstStart < 0) {
+                first = basket;
+                firstStart = start;
+                firstEnd = tokens.position();
+            }
+            return basket;
         }
-        if (preOrder != null && snapshot[1] > 0
-                && Arrays.equals(document, live[0], live[1], document, snapshot[0], snapshot[1])) {
-            return preOrder.basket();
-        }
-        JsonTokens tokens = new JsonTokens(Arrays.copyOfRange(document, live[0], live[1]));
-        Basket basket = object(tokens, tokens.nextToken(), SessionReader::basket);
-        if (tokens.nextToken() != null) {
-            throw Unusual.INSTANCE;
-        }
-        return basket;
     }
 
     private static PaymentOption paymentOption(JsonTokens tokens) {
@@ -128,18 +121,13 @@ final class SessionReader {
         return new PaymentOption(id, name, paymentType);
     }
 
-    /** @param basket set to where the snapshot's basket starts and ends in the document */
-    private static PreOrder preOrder(JsonTokens tokens, int[] basket) {
+    private static PreOrder preOrder(JsonTokens tokens, Baskets baskets) {
         Basket snapshot = null;
         BigDecimal totalAmount = null;
         for (String name = tokens.nextName(PRE_ORDER); name != null; name = tokens.nextName(PRE_ORDER)) {
             JsonToken token = tokens.nextToken();
             switch (name) {
-                case "basket" -> {
-                    basket[0] = tokens.valueStart();
-                    snapshot = object(tokens, token, SessionReader::basket);
-                    basket[1] = tokens.position();
-                }
+                case "basket" -> snapshot = baskets.read(tokens, token);
                 case "totalAmount" -> totalAmount = amount(tokens, token);
                 default -> tokens.skipChildren();
             }

@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +91,31 @@ class SessionReaderTest {
         assertThat(basketLast.basket()).isSameAs(basketLast.preOrder().basket());
         Session spaced = reader.streamed(bytes(documents.get(2)));
         assertThat(spaced.basket()).isNotSameAs(spaced.preOrder().basket()).isEqualTo(spaced.preOrder().basket());
+    }
+
+    @Test
+    void shouldCompareTheSecondBasketWithTheFirstWhicheverComesFirst() {
+        ObjectNode changedLast = SessionDocuments.standardTree("ORD-1");
+        ((ObjectNode) changedLast.get("basket").get("items").get(0)).put("quantity", 7);
+        changedLast.set("basket", changedLast.remove("basket"));
+        String compact = SessionDocuments.write(SessionDocuments.standardTree("ORD-1"));
+        String snapshot = compact.substring(compact.indexOf("\"basket\":") + 9, compact.indexOf(",\"preOrder\""));
+        String shorter = snapshot.substring(0, snapshot.lastIndexOf(",\"totalAmount\"")) + "}";
+        List<String> documents = List.of(
+                SessionDocuments.write(changedLast),
+                // the live basket is the snapshot's first bytes, or the snapshot's bytes and more
+                compact.replaceFirst("\"basket\":" + Pattern.quote(snapshot), "\"basket\":" + Matcher.quoteReplacement(shorter)),
+                compact.replaceFirst("\"basket\":" + Pattern.quote(snapshot),
+                        "\"basket\":" + Matcher.quoteReplacement(snapshot.substring(0, snapshot.length() - 1) + ",\"x\":1}")));
+
+        assertThat(compareAll(documents)).as("documents read off the token stream").isEqualTo(documents.size());
+        Session session = reader.streamed(bytes(documents.get(0)));
+        assertThat(session.basket().items().get(0).quantity()).isEqualTo(7);
+        assertThat(session.preOrder().basket().items().get(0).quantity()).isEqualTo(2);
+        for (String document : documents.subList(1, 3)) {
+            Session different = reader.streamed(bytes(document));
+            assertThat(different.basket()).as(document).isNotSameAs(different.preOrder().basket());
+        }
     }
 
     @Test
