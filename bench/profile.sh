@@ -2,7 +2,8 @@
 # Where the CPU of each JVM goes under pre_order load, with async-profiler (tools.profiler:
 # async-profiler from Maven Central, fetched with ./mvnw). Starts the jars as bench/run.sh does
 # against one redis-server, warms each up alone, then profiles each alone for one run at 64
-# connections (itimer, 1 ms, attached with jcmd after the warm-up, so the start is not in it).
+# connections and 2 wrk threads (itimer, 1 ms, attached with jcmd after the warm-up, so the start
+# is not in it).
 # Prints per JVM its calls, CPU per call, samples per 1 000 calls by group of threads, and the
 # share of the samples with each of FRAMES on the stack. Shares within one JVM hold still while
 # this machine's speed drifts; compare them, not times, between runs. The stacks stay in
@@ -10,6 +11,10 @@
 # EVENT=alloc profiles the heap's allocations instead and prints bytes per call, as async-profiler
 # estimates them from its samples of new TLABs; it does not see the virtual threads' stack chunks,
 # which bench/chunks.sh counts.
+# TOGETHER=1 drives and profiles all the JVMs at once, each at 32 connections with one wrk thread,
+# as bench/ab.sh does without ALONE: this machine's speed drifts by a third within minutes, which
+# profiles taken one after another cannot tell from a difference between the JVMs; taken together,
+# their samples per call compare directly.
 # Usage: bench/profile.sh NAME=JAR[,JAVA_FLAG...] ...
 #   e.g. bench/profile.sh service=target/ivr-hooks-0.1.0-SNAPSHOT.jar \
 #            floor=bench/floor/target/ivr-hooks-floor-0.1.0-SNAPSHOT.jar
@@ -23,6 +28,9 @@ DURATION=${DURATION:-20s}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms128m -Xmx128m -XX:+UseSerialGC"}
 PROFILER_VERSION=${PROFILER_VERSION:-4.2}
 EVENT=${EVENT:-cpu}
+TOGETHER=${TOGETHER:-0}
+CONNECTIONS=$(( TOGETHER == 1 ? 32 : 64 ))     # per JVM
+WRK_THREADS=$(( TOGETHER == 1 ? 1 : 2 ))
 case $EVENT in
     cpu) START=event=itimer,interval=1ms STOP=collapsed ;;
     alloc) START=event=alloc STOP=collapsed,total ;;
@@ -54,24 +62,38 @@ seed ORD-B- "$ORDERS" 0
 COMMON_FLAGS=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
 start_jvms profile "$@"
 
-drive() { # index duration
-    ENDPOINT=pre_order ORDERS=$ORDERS wrk -t2 -c64 -d "$2" -s bench/hooks.lua "http://127.0.0.1:${PORTS[$1]}" |
-        grep '^RESULT'
+drive() { # index duration: one JVM's wrk, its RESULT line in $OUT/profile-wrk-INDEX.txt
+    ENDPOINT=pre_order ORDERS=$ORDERS wrk -t"$WRK_THREADS" -c "$CONNECTIONS" -d "$2" -s bench/hooks.lua \
+        "http://127.0.0.1:${PORTS[$1]}" | grep '^RESULT' > "$OUT/profile-wrk-$1.txt"
 }
-echo "warming up the ${#NAMES[@]} JVMs for $WARMUP each, one after another"
-for i in "${!NAMES[@]}"; do drive "$i" "$WARMUP" >/dev/null; done
+together() { # command [args]: runs it for every JVM at once when TOGETHER=1, else one after another
+    local i waits=()
+    for i in "${!NAMES[@]}"; do
+        if [ "$TOGETHER" = 1 ]; then "$@" "$i" & waits+=($!); else "$@" "$i"; fi
+    done
+    [ "$TOGETHER" = 0 ] || wait "${waits[@]}"
+}
+declare -a BEFORE
+start() { agent "${PIDS[$1]}" "start,$START,threads"; BEFORE[$1]=$(cpu_ticks "${PIDS[$1]}"); }
+echo "warming up the ${#NAMES[@]} JVMs for $WARMUP each, $( [ "$TOGETHER" = 1 ] && echo "all at once" || echo "one after another")"
+warm() { drive "$1" "$WARMUP"; }
+together warm
 
 summary=()
+if [ "$TOGETHER" = 1 ]; then
+    for i in "${!NAMES[@]}"; do start "$i"; done
+    measure() { drive "$1" "$DURATION"; }
+    together measure
+fi
 for i in "${!NAMES[@]}"; do
     stacks="$(realpath "$OUT")/profile-${NAMES[i]}.collapsed"
-    agent "${PIDS[i]}" "start,$START,threads"
-    before=$(cpu_ticks "${PIDS[i]}")
-    result=$(drive "$i" "$DURATION")
+    [ "$TOGETHER" = 1 ] || { start "$i"; drive "$i" "$DURATION"; }
     after=$(cpu_ticks "${PIDS[i]}")
     agent "${PIDS[i]}" "stop,file=$stacks,$STOP"
+    result=$(cat "$OUT/profile-wrk-$i.txt")
     passed "$result" || { echo "CHECK FAILED (${NAMES[i]}): $result" >&2; exit 1; }
     requests=$(sed -E 's/.* requests=([0-9]+) .*/\1/' <<<"$result")
-    echo "${NAMES[i]}: $result cpu_us=$(( (after - before) * TICK_US / requests ))"
+    echo "${NAMES[i]}: $result cpu_us=$(( (after - BEFORE[i]) * TICK_US / requests ))"
     summary+=("$stacks:$requests")
 done
 
