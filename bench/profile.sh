@@ -66,28 +66,30 @@ drive() { # index duration: one JVM's wrk, its RESULT line in $OUT/profile-wrk-I
     ENDPOINT=pre_order ORDERS=$ORDERS wrk -t"$WRK_THREADS" -c "$CONNECTIONS" -d "$2" -s bench/hooks.lua \
         "http://127.0.0.1:${PORTS[$1]}" | grep '^RESULT' > "$OUT/profile-wrk-$1.txt"
 }
-together() { # command [args]: runs it for every JVM at once when TOGETHER=1, else one after another
+drive_all() { # duration: every JVM's wrk, all at once with TOGETHER=1
     local i waits=()
-    for i in "${!NAMES[@]}"; do
-        if [ "$TOGETHER" = 1 ]; then "$@" "$i" & waits+=($!); else "$@" "$i"; fi
-    done
-    [ "$TOGETHER" = 0 ] || wait "${waits[@]}"
+    for i in "${!NAMES[@]}"; do drive "$i" "$1" & waits+=($!); done
+    wait "${waits[@]}"
 }
 declare -a BEFORE
-start() { agent "${PIDS[$1]}" "start,$START,threads"; BEFORE[$1]=$(cpu_ticks "${PIDS[$1]}"); }
-echo "warming up the ${#NAMES[@]} JVMs for $WARMUP each, $( [ "$TOGETHER" = 1 ] && echo "all at once" || echo "one after another")"
-warm() { drive "$1" "$WARMUP"; }
-together warm
+profile_start() { # index
+    agent "${PIDS[$1]}" "start,$START,threads"
+    BEFORE[$1]=$(cpu_ticks "${PIDS[$1]}")
+}
+if [ "$TOGETHER" = 1 ]; then
+    echo "warming up the ${#NAMES[@]} JVMs for $WARMUP, all at once"
+    drive_all "$WARMUP"
+    for i in "${!NAMES[@]}"; do profile_start "$i"; done
+    drive_all "$DURATION"
+else
+    echo "warming up the ${#NAMES[@]} JVMs for $WARMUP each, one after another"
+    for i in "${!NAMES[@]}"; do drive "$i" "$WARMUP"; done
+fi
 
 summary=()
-if [ "$TOGETHER" = 1 ]; then
-    for i in "${!NAMES[@]}"; do start "$i"; done
-    measure() { drive "$1" "$DURATION"; }
-    together measure
-fi
 for i in "${!NAMES[@]}"; do
     stacks="$(realpath "$OUT")/profile-${NAMES[i]}.collapsed"
-    [ "$TOGETHER" = 1 ] || { start "$i"; drive "$i" "$DURATION"; }
+    [ "$TOGETHER" = 1 ] || { profile_start "$i"; drive "$i" "$DURATION"; }
     after=$(cpu_ticks "${PIDS[i]}")
     agent "${PIDS[i]}" "stop,file=$stacks,$STOP"
     result=$(cat "$OUT/profile-wrk-$i.txt")
