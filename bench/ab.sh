@@ -83,7 +83,10 @@ awk -v first="${NAMES[0]}" '
             for (round in rounds) { n++; a[n] = rps[name, round]; b[n] = cpu[name, round]
                 x[n] = rps[name, round] / rps[first, round]; y[n] = cpu[name, round] / cpu[first, round]
                 z[n] = p99[name, round] / p99[first, round] }
-            printf "  %-12s %6.0f req/s  %5.0f us/call   req/s %.3fx  CPU %.3fx  p99 %.3fx\n", name, median(a, n), median(b, n),
-                median(x, n), median(y, n), median(z, n)
+            # the spread of the rounds: with ALONE=1 they are not simultaneous, and one round says little
+            low = high = x[1]
+            for (i = 2; i <= n; i++) { if (x[i] < low) low = x[i]; if (x[i] > high) high = x[i] }
+            printf "  %-12s %6.0f req/s  %5.0f us/call   req/s %.3fx (rounds %.2f to %.2f)  CPU %.3fx  p99 %.3fx\n", name,
+                median(a, n), median(b, n), median(x, n), low, high, median(y, n), median(z, n)
         }
     }' "$OUT/ab.txt"
